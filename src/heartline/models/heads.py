@@ -1,0 +1,96 @@
+"""Classifier heads over a sentence vector, hashed n-grams and rule cues.
+
+A head is linear in all its inputs, plus an optional hidden layer over the
+sentence vector. It is one small safetensors file shipped inside the package. It records
+its own versioned name, the encoder it was trained on and its labels, so an
+old analysis can always say which model produced it (as spaCy does with its
+registered components). Scores are independent sigmoids (multi-label) or a
+softmax (one-of-n), with a decision threshold per label tuned at training time.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from heartline.models.features import HASH_SIZE, Token, ngram_features
+
+
+@dataclass(frozen=True)
+class HeadInput:
+    """What a head reads for one text."""
+
+    vector: np.ndarray
+    toks: list[Token]
+    extra: np.ndarray | None = None
+
+
+class Head:
+    """Scores labels for one text; also says which n-grams pushed each label up."""
+
+    def __init__(self, tensors: dict[str, np.ndarray], meta: dict[str, str]) -> None:
+        self.name: str = meta["name"]
+        self.encoder: str = meta["encoder"]
+        self.labels: tuple[str, ...] = tuple(json.loads(meta["labels"]))
+        self.extra_features: tuple[str, ...] = tuple(json.loads(meta.get("extra", "[]")))
+        self.softmax = meta.get("activation") == "softmax"
+        self._embedding = tensors["embedding"]
+        self._ngram = tensors["ngram"]
+        self._extra = tensors.get("extra")
+        self._bias = tensors["bias"]
+        self._hidden = (tensors["hidden_in"], tensors["hidden_bias"], tensors["hidden_out"]) \
+            if "hidden_in" in tensors else None
+        self.vector_dim = self._embedding.shape[0]
+        self.thresholds: np.ndarray = tensors["threshold"]
+
+    @classmethod
+    def load(cls, filename: str) -> Head:
+        """Load a head shipped in ``heartline/models/weights``."""
+        path = resources.files("heartline.models") / "weights" / filename
+        with resources.as_file(path) as real_path:
+            return cls.from_file(real_path)
+
+    @classmethod
+    def from_file(cls, path: Path) -> Head:
+        from safetensors import safe_open
+
+        with safe_open(str(path), framework="numpy") as f:
+            tensors = {key: f.get_tensor(key) for key in f.keys()}  # noqa: SIM118
+            meta = f.metadata()
+        return cls(tensors, meta)
+
+    def logits(self, item: HeadInput) -> np.ndarray:
+        vector = item.vector[: self.vector_dim]
+        out = vector @ self._embedding + self._bias
+        if self._hidden is not None:
+            hidden_in, hidden_bias, hidden_out = self._hidden
+            out = out + np.maximum(vector @ hidden_in + hidden_bias, 0) @ hidden_out
+        buckets = [b for b, _, _ in ngram_features(item.toks)]
+        if buckets:
+            counts = np.bincount(buckets, minlength=HASH_SIZE)
+            nz = np.flatnonzero(counts)
+            out = out + np.log1p(counts[nz].astype(np.float32)) @ self._ngram[nz]
+        if self._extra is not None and item.extra is not None:
+            out = out + item.extra @ self._extra
+        return out
+
+    def probabilities(self, item: HeadInput) -> np.ndarray:
+        z = self.logits(item)
+        if self.softmax:
+            e = np.exp(z - z.max())
+            return e / e.sum()
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def strongest_ngram(self, item: HeadInput, label: str) -> tuple[int, int] | None:
+        """Character span of the n-gram that most raised ``label``, if any did."""
+        column = self._ngram[:, self.labels.index(label)]
+        best: tuple[float, int, int] | None = None
+        for bucket, start, end in ngram_features(item.toks):
+            weight = float(column[bucket])
+            if weight > 0 and (best is None or weight > best[0]):
+                best = (weight, start, end)
+        return None if best is None else (best[1], best[2])
