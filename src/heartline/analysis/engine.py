@@ -1,0 +1,108 @@
+"""The analyser: one sentence encoder and the shipped heads, loaded once.
+
+Loading takes about a fifth of a second, so a process keeps one ``Analyzer``
+(``Analyzer.default()``). Vectors are cached by text: in a conversation each
+turn is both a reply and the context of the next reply, and in live feedback
+the partner's share stays the same while the reply is typed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from functools import cached_property
+
+import numpy as np
+
+from heartline.analysis.flags import ExchangeState
+from heartline.analysis.reply import ReplyInput, analyze_reply_with
+from heartline.analysis.results import ModelInfo, ReplyAnalysis, ReplyPair, TurnAnalysis
+from heartline.analysis.turn import TurnHeads, analyze_turn_with
+from heartline.models.encoder import POOLED_DIMENSION, Encoder
+from heartline.models.heads import Head
+
+RULES_VERSION = "cues.v1"
+VECTOR_CACHE_SIZE = 4096
+EMOTION_HEAD = "emotion.safetensors"
+SIGNALS_HEAD = "turn_signals.safetensors"
+DISCLOSURE_HEAD = "disclosure.safetensors"
+REPLY_HEAD = "reply.safetensors"
+
+
+class Analyzer:
+    """Analyses turns, replies and conversations with one loaded model."""
+
+    _default: Analyzer | None = None
+    _default_lock = threading.Lock()
+
+    def __init__(self, encoder: Encoder | None = None) -> None:
+        self._encoder = encoder or Encoder()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @classmethod
+    def default(cls) -> Analyzer:
+        """The process-wide analyser, created on first use."""
+        with cls._default_lock:
+            if cls._default is None:
+                cls._default = cls()
+            return cls._default
+
+    @cached_property
+    def turn_heads(self) -> TurnHeads:
+        return TurnHeads(Head.load(EMOTION_HEAD), Head.load(SIGNALS_HEAD),
+                         Head.load(DISCLOSURE_HEAD))
+
+    @cached_property
+    def reply_head(self) -> Head:
+        return Head.load(REPLY_HEAD)
+
+    @cached_property
+    def model(self) -> ModelInfo:
+        heads = (*self.turn_heads.names, self.reply_head.name)
+        return ModelInfo(encoder=self._encoder.name, heads=heads, rules=RULES_VERSION)
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """Pooled sentence vectors (mean | max), encoding only texts not seen recently."""
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+            if missing:
+                for text, vector in zip(missing, self._encoder.encode_pooled(missing), strict=True):
+                    self._cache[text] = vector
+            for text in texts:
+                self._cache.move_to_end(text)
+            out = (np.stack([self._cache[t] for t in texts]) if texts
+                   else np.zeros((0, POOLED_DIMENSION), dtype=np.float32))
+            while len(self._cache) > VECTOR_CACHE_SIZE:
+                self._cache.popitem(last=False)
+            return out
+
+    def turns(self, texts: Sequence[str]) -> list[TurnAnalysis]:
+        """Analyse several sharer turns in one batch."""
+        vectors = self.vectors(texts)
+        return [analyze_turn_with(t, v, self.turn_heads, self.model)
+                for t, v in zip(texts, vectors, strict=True)]
+
+    def turn(self, text: str) -> TurnAnalysis:
+        return self.turns([text])[0]
+
+    def replies(self, pairs: Sequence[tuple[str, str]],
+                states: Sequence[ExchangeState] | None = None) -> list[ReplyPair]:
+        """Analyse (context, reply) pairs in one batch."""
+        states = states or [ExchangeState()] * len(pairs)
+        contexts = self.turns([c for c, _ in pairs])
+        reply_vectors = self.vectors([r for _, r in pairs])
+        out = []
+        for (_, reply), context, vector, state in zip(pairs, contexts, reply_vectors, states,
+                                                      strict=True):
+            item = ReplyInput(context, self.vectors([context.text])[0], reply, vector)
+            out.append(ReplyPair(context, self.reply_with(item, state)))
+        return out
+
+    def reply_with(self, item: ReplyInput, state: ExchangeState) -> ReplyAnalysis:
+        return analyze_reply_with(item, self.reply_head, state, self.model)
+
+    def reply(self, context: str, reply: str, *,
+              state: ExchangeState | None = None) -> ReplyPair:
+        return self.replies([(context, reply)], [state or ExchangeState()])[0]

@@ -1,0 +1,103 @@
+"""Analysis of a sharer's turn (SYSTEM.md M3): what they feel and how open they were.
+
+Fields and how each is decided:
+- ``emotions``: GoEmotions labels whose score clears the label's tuned
+  threshold, strongest first; ``neutral`` alone when none does.
+- ``intensity``: see ``intensity.py``.
+- ``disclosure``: ``none`` (small talk or deflection), ``factual`` (events
+  without feelings), ``emotional`` (a feeling about something that matters).
+- ``deflection``: the polite script ("fine", "same old", "good, you?").
+- ``i_feel``: an "I feel … when/because …" statement.
+- ``bid``: a reach for attention or connection, timing bids included.
+- ``safety``: ``none``, ``self_harm``, ``abuse`` or ``crisis``.
+Each yes/no field is a cue (a phrase we can point at) or a confident head.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from heartline.analysis.cues import cue_vector, find_cues, load_cues
+from heartline.analysis.emotions import EMOTIONS, VALENCE, feeling_word
+from heartline.analysis.intensity import intensity
+from heartline.analysis.results import Disclosure, EmotionScore, ModelInfo, TurnAnalysis
+from heartline.analysis.safety import check_safety, safety_hits
+from heartline.models.features import Token, tokens
+from heartline.models.heads import Head, HeadInput
+
+TURN_SIGNALS: tuple[str, ...] = ("deflection", "bid", "i_feel", "self_harm", "abuse", "crisis")
+DISCLOSURE_CLASSES: tuple[Disclosure, ...] = ("none", "factual", "emotional")
+TURN_CUE_LABELS: tuple[str, ...] = ("deflection", "bid", "i_feel", "complaint")
+SAFETY_CUE_LABELS: tuple[str, ...] = ("self_harm", "abuse", "crisis", "guard")
+TURN_EXTRA_FEATURES: tuple[str, ...] = (
+    *(f"cue:{label}" for label in TURN_CUE_LABELS + SAFETY_CUE_LABELS), "log_words")
+DEFLECTION_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class TurnHeads:
+    """The three heads a turn needs."""
+
+    emotion: Head
+    signals: Head
+    disclosure: Head
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.emotion.name, self.signals.name, self.disclosure.name)
+
+
+def turn_extras(text: str, toks: list[Token]) -> np.ndarray:
+    """Cue indicators and length: the rule features of the turn heads."""
+    turn_hits = find_cues(text, load_cues("turn_cues.toml"))
+    alarms, guarded = safety_hits(text)
+    values = cue_vector(turn_hits, TURN_CUE_LABELS) + cue_vector(alarms, SAFETY_CUE_LABELS[:3])
+    values.append(1.0 if guarded else 0.0)
+    values.append(math.log1p(len(toks)))
+    return np.asarray(values, dtype=np.float32)
+
+
+def _emotions(head: Head, item: HeadInput) -> tuple[tuple[EmotionScore, ...], EmotionScore]:
+    """Emotions above threshold, and the strongest non-neutral one even if below it."""
+    p = head.probabilities(item)
+    strongest = max((i for i, label in enumerate(EMOTIONS) if VALENCE[label] != "neutral"),
+                    key=lambda i: p[i])
+    undertone = EmotionScore(EMOTIONS[strongest], float(p[strongest]),
+                             feeling_word(EMOTIONS[strongest]))
+    chosen = [i for i in np.argsort(-p) if p[i] >= head.thresholds[i]]
+    if not chosen:
+        chosen = [EMOTIONS.index("neutral")]
+    emotions = tuple(EmotionScore(EMOTIONS[i], float(p[i]), feeling_word(EMOTIONS[i]))
+                     for i in chosen)
+    return emotions, undertone
+
+
+def analyze_turn_with(text: str, vector: np.ndarray, heads: TurnHeads,
+                      model: ModelInfo) -> TurnAnalysis:
+    """Analyse one turn whose sentence vector is already computed."""
+    toks = tokens(text)
+    item = HeadInput(vector, toks, turn_extras(text, toks))
+    emotions, undertone = _emotions(heads.emotion, HeadInput(vector, toks))
+    signals = dict(zip(TURN_SIGNALS, heads.signals.probabilities(item).tolist(), strict=True))
+    cutoffs = dict(zip(TURN_SIGNALS, heads.signals.thresholds.tolist(), strict=True))
+    cue_labels = {h.label for h in find_cues(text, load_cues("turn_cues.toml"))}
+
+    def decided(name: str) -> bool:
+        return name in cue_labels or signals[name] >= cutoffs[name]
+
+    deflection = "deflection" in cue_labels or (
+        signals["deflection"] >= cutoffs["deflection"] and len(toks) <= DEFLECTION_MAX_WORDS)
+    i_feel = decided("i_feel")
+    disclosure = DISCLOSURE_CLASSES[int(np.argmax(heads.disclosure.probabilities(item)))]
+    if deflection:
+        disclosure = "none"
+    elif i_feel:
+        disclosure = "emotional"
+    return TurnAnalysis(
+        text=text, emotions=emotions, intensity=intensity(text, undertone.score),
+        disclosure=disclosure, deflection=deflection, i_feel=i_feel, bid=decided("bid"),
+        safety=check_safety(text, signals, cutoffs).label, model=model, undertone=undertone,
+    )

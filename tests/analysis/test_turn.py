@@ -1,0 +1,101 @@
+"""Sharer-turn analysis with the real model (SYSTEM.md M3 and "never do")."""
+
+from __future__ import annotations
+
+import pytest
+
+from heartline.analysis.emotions import EMOTIONS
+from heartline.analysis.engine import Analyzer
+
+
+@pytest.mark.parametrize("text", ["fine", "good, you?", "nothing much", "same old",
+                                  "Fine thanks, you?", "meh. busy"])
+def test_polite_script_is_a_deflection(analyzer: Analyzer, text: str) -> None:
+    turn = analyzer.turn(text)
+    assert turn.deflection
+    assert turn.disclosure == "none"
+
+
+@pytest.mark.parametrize(("text", "disclosure"), [
+    ("I've been so anxious about the review that I can't sleep.", "emotional"),
+    ("Honestly I just feel invisible at home lately.", "emotional"),
+    ("We had the review today and my manager moved the deadline to Friday.", "factual"),
+    ("Picked up the car from the garage and did the shopping.", "factual"),
+])
+def test_disclosure_levels(analyzer: Analyzer, text: str, disclosure: str) -> None:
+    assert analyzer.turn(text).disclosure == disclosure
+
+
+def test_real_sharing_is_not_a_deflection(analyzer: Analyzer) -> None:
+    assert not analyzer.turn("I'm fine with the plan but I'm scared about the move").deflection
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I feel left out when you make plans without asking me.", True),
+    ("I felt so proud because she finally read the whole book herself.", True),
+    ("I'm sad.", False),
+    ("The meeting ran late again.", False),
+])
+def test_i_feel_statements(analyzer: Analyzer, text: str, expected: bool) -> None:
+    assert analyzer.turn(text).i_feel is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Is now a good time to talk about something that's been on my mind?", True),
+    ("guess what happened at work today!!", True),
+    ("I miss you. Can we get a coffee this weekend?", True),
+    ("The bins go out on Tuesday.", False),
+])
+def test_bids(analyzer: Analyzer, text: str, expected: bool) -> None:
+    assert analyzer.turn(text).bid is expected
+
+
+@pytest.mark.parametrize(("text", "safety"), [
+    ("I could kill him for eating my fries", "none"),
+    ("this commute is killing me", "none"),
+    ("I'm dying of laughter at this video", "none"),
+    ("I'd rather die than sing karaoke", "none"),
+    ("I don't want to be alive anymore.", "self_harm"),
+    ("I've been thinking about ending my life.", "self_harm"),
+    ("He hit me again last night and I'm scared to go home.", "abuse"),
+    ("She checks my phone every night and won't let me see my friends.", "abuse"),
+    ("My friend took a bunch of pills and won't wake up", "crisis"),
+])
+def test_safety_is_accurate_and_ignores_hyperbole(analyzer: Analyzer, text: str,
+                                                  safety: str) -> None:
+    assert analyzer.turn(text).safety == safety
+
+
+def test_emotions_use_goemotions_names_with_feeling_words(analyzer: Analyzer) -> None:
+    turn = analyzer.turn("I'm so angry that he lied to me again")
+    assert {e.label for e in turn.emotions} <= set(EMOTIONS)
+    assert turn.top_emotion.label in {"anger", "annoyance", "disappointment"}
+    assert turn.top_emotion.word
+    assert [e.score for e in turn.emotions] == sorted((e.score for e in turn.emotions),
+                                                      reverse=True)
+
+
+def test_neutral_when_nothing_is_felt(analyzer: Analyzer) -> None:
+    assert analyzer.turn("The train leaves at 9:40 from platform 2.").top_emotion.label == \
+        "neutral"
+
+
+def test_intensity_follows_how_strongly_it_is_felt(analyzer: Analyzer) -> None:
+    loud = analyzer.turn("I PASSED THE BAR EXAM!!! I can't believe it!!")
+    calm = analyzer.turn("I passed the exam.")
+    assert loud.intensity > calm.intensity + 0.2
+    understated = analyzer.turn("meh, the biopsy results came back")
+    trivial = analyzer.turn("meh, the bus was late")
+    assert understated.intensity > trivial.intensity
+    assert all(0.0 <= t.intensity <= 1.0 for t in (loud, calm, understated, trivial))
+
+
+def test_results_are_values_that_name_their_models(analyzer: Analyzer) -> None:
+    a = analyzer.turn("I got the job!")
+    b = analyzer.turn("I got the job!")
+    assert a == b
+    data = a.to_dict()
+    assert set(data) == {"emotions", "intensity", "disclosure", "deflection", "i_feel",
+                         "bid", "safety", "model"}
+    assert data["model"]["encoder"] == "minilm.numpy.v1"
+    assert "emotion.minilm.v1" in data["model"]["heads"]
