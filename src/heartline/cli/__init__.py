@@ -1,0 +1,1 @@
+"""The ``heartline`` command: a thin adapter over the library (STYLE.md, sqlite-utils)."""

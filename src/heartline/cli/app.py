@@ -1,0 +1,69 @@
+"""Entry point of the ``heartline`` command.
+
+Each command opens the core object, calls one library function and turns
+``HeartlineError`` into a friendly message with exit code 1 (the
+``friendly`` wrapper), so a person never sees a traceback. Heavy modules are
+imported inside commands so ``heartline --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from heartline.cli import analyze
+from heartline.errors import HeartlineError
+
+app = typer.Typer(
+    help=(
+        "heartline helps two people feel close: share what really matters, and listen "
+        "so the other feels \"you get it and you care\". Everything runs on this machine."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+
+def friendly(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Show a user's mistake as one clear message and exit 1."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except HeartlineError as exc:
+            Console(stderr=True).print(f"[bold red]Error:[/bold red] {exc}", highlight=False)
+            raise typer.Exit(1) from None
+
+    return run
+
+
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from heartline import __version__
+
+        typer.echo(f"heartline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Show the version and exit."),
+) -> None:
+    """heartline: share what really matters, and listen so the other feels understood."""
+
+
+app.command(name="analyze")(friendly(analyze.analyze))
+
+
+def main() -> None:
+    app()
