@@ -19,6 +19,7 @@ from heartline.analysis.flags import ExchangeState
 from heartline.analysis.reply import ReplyInput, analyze_reply_with
 from heartline.analysis.results import ModelInfo, ReplyAnalysis, ReplyPair, TurnAnalysis
 from heartline.analysis.turn import TurnHeads, analyze_turn_with
+from heartline.errors import InputError
 from heartline.models.encoder import POOLED_DIMENSION, Encoder
 from heartline.models.heads import Head
 
@@ -28,6 +29,11 @@ EMOTION_HEAD = "emotion.safetensors"
 SIGNALS_HEAD = "turn_signals.safetensors"
 DISCLOSURE_HEAD = "disclosure.safetensors"
 REPLY_HEAD = "reply.safetensors"
+
+
+def _require_text(texts: Sequence[str]) -> None:
+    if any(not isinstance(t, str) or not t.strip() for t in texts):
+        raise InputError("there is nothing to analyse: the text is empty")
 
 
 class Analyzer:
@@ -80,6 +86,7 @@ class Analyzer:
 
     def turns(self, texts: Sequence[str]) -> list[TurnAnalysis]:
         """Analyse several sharer turns in one batch."""
+        _require_text(texts)
         vectors = self.vectors(texts)
         return [analyze_turn_with(t, v, self.turn_heads, self.model)
                 for t, v in zip(texts, vectors, strict=True)]
@@ -91,6 +98,7 @@ class Analyzer:
                 states: Sequence[ExchangeState] | None = None) -> list[ReplyPair]:
         """Analyse (context, reply) pairs in one batch."""
         states = states or [ExchangeState()] * len(pairs)
+        _require_text([r for _, r in pairs])
         contexts = self.turns([c for c, _ in pairs])
         reply_vectors = self.vectors([r for _, r in pairs])
         out = []
