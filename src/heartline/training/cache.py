@@ -20,7 +20,8 @@ CHUNK = DEFAULT_BATCH_SIZE * 16
 
 def embed_cached(encoder: Encoder, texts: list[str], cache_dir: Path, *,
                  label: str = "embedding") -> np.ndarray:
-    digest = hashlib.sha256("\x1f".join([encoder.name, f"pooled{POOLED_DIMENSION}", *texts]).encode()).hexdigest()[:24]
+    key = "\x1f".join([encoder.name, f"pooled{POOLED_DIMENSION}", *texts])
+    digest = hashlib.sha256(key.encode()).hexdigest()[:24]
     path = cache_dir / f"{digest}.npy"
     if path.is_file():
         return np.load(path)
