@@ -10,6 +10,7 @@ more confidence when a guard is present.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from heartline.analysis.cues import CueHit, find_cues, load_cues
@@ -17,7 +18,13 @@ from heartline.analysis.results import Safety
 
 SAFETY_LABELS: tuple[Safety, ...] = ("self_harm", "abuse", "crisis")
 GUARD = "guard"
+# Talk of the past cancels self-harm and crisis cues, never abuse: abuse that
+# is being talked about is still abuse, and the writer still deserves help.
+PAST_GUARD = "guard_past"
+GUARDS = {GUARD: frozenset(SAFETY_LABELS), PAST_GUARD: frozenset({"self_harm", "crisis"})}
+HEAD_ONLY_MIN = 0.6
 GUARDED_MARGIN = 0.2
+_SENTENCE = re.compile(r"[^.!?\n]+")
 
 
 @dataclass(frozen=True)
@@ -26,16 +33,21 @@ class SafetyCheck:
     hits: tuple[CueHit, ...]
 
 
-def _overlaps(a: CueHit, b: CueHit) -> bool:
-    return a.start < b.end and b.start < a.end
+def _sentence_of(text: str, position: int) -> tuple[int, int]:
+    for match in _SENTENCE.finditer(text):
+        if match.start() <= position < match.end():
+            return match.start(), match.end()
+    return position, position + 1
 
 
 def safety_hits(text: str) -> tuple[list[CueHit], bool]:
-    """Alarm cues not cancelled by an overlapping guard, and whether any guard fired."""
+    """Alarm cues not cancelled by a guard in the same sentence, and whether a guard fired."""
     hits = find_cues(text, load_cues("safety_cues.toml"))
-    guards = [h for h in hits if h.label == GUARD]
-    alarms = [h for h in hits if h.label != GUARD and not any(_overlaps(h, g) for g in guards)]
-    return alarms, bool(guards)
+    guarded = [(_sentence_of(text, h.start), GUARDS[h.label]) for h in hits if h.label in GUARDS]
+    alarms = [h for h in hits if h.label not in GUARDS
+              and not any(sentence == _sentence_of(text, h.start) and h.label in cancels
+                          for sentence, cancels in guarded)]
+    return alarms, bool(guarded)
 
 
 def check_safety(text: str, head_scores: dict[str, float],
@@ -45,7 +57,8 @@ def check_safety(text: str, head_scores: dict[str, float],
     margin = GUARDED_MARGIN if guarded else 0.0
     for label in SAFETY_LABELS:
         cue_hits = tuple(h for h in alarms if h.label == label)
-        confident = head_scores.get(label, 0.0) >= min(0.99, thresholds.get(label, 1.0) + margin)
+        needed = max(HEAD_ONLY_MIN, thresholds.get(label, 1.0)) + margin
+        confident = head_scores.get(label, 0.0) >= min(0.99, needed)
         if cue_hits or confident:
             return SafetyCheck(label, cue_hits)
     return SafetyCheck("none", ())
