@@ -29,7 +29,7 @@ from heartline.training.fitting import (
 
 HEAD_NAME = "reply.minilm.v1"
 HEAD_FILE = "reply.safetensors"
-CONFIG = FitConfig(epochs=40, batch_size=32, learning_rate=1e-3, l2=1e-3, l2_ngram=1e-3)
+CONFIG = FitConfig(epochs=30, batch_size=32, learning_rate=1e-3, l2=0.1, l2_ngram=1e-3)
 
 
 def targets(example: ReplyExample) -> list[float]:

@@ -34,7 +34,7 @@ from heartline.training.fitting import (
 
 SIGNALS_NAME, SIGNALS_FILE = "turn_signals.minilm.v1", "turn_signals.safetensors"
 DISCLOSURE_NAME, DISCLOSURE_FILE = "disclosure.minilm.v1", "disclosure.safetensors"
-CONFIG = FitConfig(epochs=40, batch_size=32, learning_rate=1e-3, l2=1e-3, l2_ngram=1e-3)
+CONFIG = FitConfig(epochs=30, batch_size=32, learning_rate=1e-3, l2=0.1, l2_ngram=1e-3)
 
 
 def signal_targets(e: TurnExample) -> list[float]:
