@@ -99,6 +99,7 @@ class Analyzer:
         """Analyse (context, reply) pairs in one batch."""
         states = states or [ExchangeState()] * len(pairs)
         _require_text([r for _, r in pairs])
+        self.vectors([c for c, _ in pairs] + [r for _, r in pairs])  # one batched pass
         contexts = self.turns([c for c, _ in pairs])
         reply_vectors = self.vectors([r for _, r in pairs])
         out = []
