@@ -1,0 +1,264 @@
+"""Quality of what users get: labels after thresholds and rules, through ``Analyzer``.
+
+Measures, on data never trained on:
+- listener reply labels on the held-out split of ``corpus/listener``: per-label
+  precision / recall / F1, macro-F1 over the twelve labels, the weakest label,
+  and the ``turning_away`` / ``defensiveness`` flags;
+- the same on the independent set ``corpus/evaluation`` when it exists;
+- GoEmotions test: macro-F1 over the 28 labels, predicted labels being the
+  names in ``turn.emotions`` (``neutral`` alone when nothing clears a threshold);
+- the held-out split of ``corpus/turns``: disclosure accuracy, F1 of
+  deflection / i_feel / bid, safety precision and recall per class and false
+  alarms on safety "none" turns.
+
+Run from the repository root (needs the sentence model and the trained heads):
+
+    PYTHONPATH=src python benchmarks/quality.py [--goemotions DIR] [--no-goemotions]
+
+Writes benchmarks/results/quality.json.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.table import Table
+
+from _common import (
+    DEFAULT_GOEMOTIONS,
+    REPO,
+    Row,
+    arg_parser,
+    console,
+    fail,
+    print_table,
+    require_dir,
+    require_heads,
+    write_results,
+)
+
+if TYPE_CHECKING:
+    from heartline.analysis.engine import Analyzer
+    from heartline.training.corpus import ReplyExample
+
+TARGET_MACRO_F1 = 0.85
+TARGET_MIN_F1 = 0.70
+TARGET_GOEMOTIONS = 0.50
+BERT_BASE_GOEMOTIONS = 0.46  # Demszky et al. (2020), BERT-base, 28 labels, test
+CHUNK = 512  # well below the analyser's vector cache, so a batch never evicts itself
+FLAGS = (("turning_away", "turning_away"), ("defensive", "defensiveness"))
+SAFETY_CLASSES = ("self_harm", "abuse", "crisis")
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Binary precision / recall / F1; None where undefined (nothing to divide by)."""
+
+    support: int
+    predicted: int
+    tp: int
+    precision: float | None
+    recall: float | None
+    f1: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"support": self.support, "predicted": self.predicted, "tp": self.tp,
+                "precision": self.precision, "recall": self.recall, "f1": self.f1}
+
+
+def scores(truth: Sequence[bool], pred: Sequence[bool]) -> Scores:
+    tp = sum(t and p for t, p in zip(truth, pred, strict=True))
+    support, predicted = sum(truth), sum(pred)
+    fp, fn = predicted - tp, support - tp
+    return Scores(support, predicted, tp,
+                  tp / predicted if predicted else None,
+                  tp / support if support else None,
+                  2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None)
+
+
+def fmt(value: float | None, digits: int = 3) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def macro(per_label: dict[str, Scores]) -> tuple[float, float, str]:
+    """Macro-F1 over labels with a defined F1, the minimum F1 and its label."""
+    defined = {k: s.f1 for k, s in per_label.items() if s.f1 is not None}
+    if not defined:
+        return float("nan"), float("nan"), "-"
+    worst = min(defined, key=lambda k: defined[k])
+    return sum(defined.values()) / len(defined), defined[worst], worst
+
+
+def label_table(title: str, per_label: dict[str, Scores], floor: float | None) -> None:
+    table = Table(title=title, title_justify="left")
+    for name in ("label", "support", "predicted", "precision", "recall", "F1"):
+        table.add_column(name, justify="left" if name == "label" else "right")
+    for label, s in per_label.items():
+        low = floor is not None and s.f1 is not None and s.f1 < floor
+        f1 = f"[red]{fmt(s.f1)}[/red]" if low else fmt(s.f1)
+        table.add_row(label, str(s.support), str(s.predicted), fmt(s.precision),
+                      fmt(s.recall), f1)
+    console.print(table)
+
+
+def analyse_pairs(analyzer: Analyzer, pairs: list[tuple[str, str]]) -> list[Any]:
+    out = []
+    for start in range(0, len(pairs), CHUNK):
+        out.extend(p.response for p in analyzer.replies(pairs[start : start + CHUNK]))
+    return out
+
+
+def evaluate_replies(analyzer: Analyzer, examples: list[ReplyExample],
+                     title: str) -> dict[str, Any]:
+    from heartline.analysis.results import REPLY_LABELS
+
+    responses = analyse_pairs(analyzer, [(e.context, e.response) for e in examples])
+    per_label = {label: scores([label in e.labels for e in examples],
+                               [label in r.labels for r in responses])
+                 for label in REPLY_LABELS}
+    flags = {field: scores([getattr(e, field) for e in examples],
+                           [flag in r.flag_names for r in responses])
+             for field, flag in FLAGS}
+    label_table(f"{title}: {len(examples)} replies, "
+                f"{len({e.group for e in examples})} groups", {**per_label, **{
+                    f"flag {f}": s for f, s in flags.items()}}, TARGET_MIN_F1)
+    macro_f1, min_f1, worst = macro(per_label)
+    print_table(f"{title}: summary", [
+        Row("macro-F1 (12 labels)", f"{macro_f1:.3f}", f">= {TARGET_MACRO_F1}",
+            macro_f1 >= TARGET_MACRO_F1),
+        Row(f"minimum label F1 ({worst})", f"{min_f1:.3f}", f">= {TARGET_MIN_F1}",
+            min_f1 >= TARGET_MIN_F1),
+        *(Row(f"flag {f} F1", fmt(s.f1)) for f, s in flags.items()),
+    ])
+    return {"examples": len(examples), "macro_f1": macro_f1, "min_f1": min_f1,
+            "min_f1_label": worst,
+            "labels": {k: s.as_dict() for k, s in per_label.items()},
+            "flags": {k: s.as_dict() for k, s in flags.items()}}
+
+
+def evaluate_goemotions(analyzer: Analyzer, folder: Path) -> dict[str, Any]:
+    from heartline.analysis.emotions import EMOTIONS
+    from heartline.training.emotions import read_split
+
+    path = folder / "test.tsv"
+    if not path.is_file():
+        fail(f"GoEmotions test split not found at {path} (use --goemotions DIR "
+             "or --no-goemotions)")
+    split = read_split(path)
+    predicted: list[set[str]] = []
+    for start in range(0, len(split.texts), CHUNK):
+        predicted.extend({e.label for e in t.emotions}
+                         for t in analyzer.turns(split.texts[start : start + CHUNK]))
+    per_label = {label: scores([bool(row[i]) for row in split.labels],
+                               [label in p for p in predicted])
+                 for i, label in enumerate(EMOTIONS)}
+    label_table(f"GoEmotions test: {len(split.texts)} texts", per_label, None)
+    macro_f1, min_f1, worst = macro(per_label)
+    print_table("GoEmotions test: summary", [
+        Row("macro-F1 (28 labels)", f"{macro_f1:.3f}", f">= {TARGET_GOEMOTIONS} "
+            f"(BERT-base {BERT_BASE_GOEMOTIONS})", macro_f1 >= TARGET_GOEMOTIONS),
+        Row(f"minimum label F1 ({worst})", f"{min_f1:.3f}"),
+    ])
+    return {"texts": len(split.texts), "macro_f1": macro_f1, "min_f1": min_f1,
+            "min_f1_label": worst, "labels": {k: s.as_dict() for k, s in per_label.items()}}
+
+
+def evaluate_turns(analyzer: Analyzer, folder: Path) -> dict[str, Any]:
+    from heartline.training.corpus import is_heldout, read_turns
+
+    examples = [e for e in read_turns(folder) if is_heldout(e.text)]
+    if not examples:
+        fail(f"no held-out turns in {folder}")
+    turns = [t for start in range(0, len(examples), CHUNK)
+             for t in analyzer.turns([e.text for e in examples[start : start + CHUNK]])]
+    accuracy = sum(t.disclosure == e.disclosure
+                   for t, e in zip(turns, examples, strict=True)) / len(examples)
+    binary = {name: scores([getattr(e, name) for e in examples],
+                           [getattr(t, name) for t in turns])
+              for name in ("deflection", "i_feel", "bid")}
+    safety = {name: scores([e.safety == name for e in examples],
+                           [t.safety == name for t in turns]) for name in SAFETY_CLASSES}
+    calm = [t for t, e in zip(turns, examples, strict=True) if e.safety == "none"]
+    false_alarms = sum(t.safety != "none" for t in calm)
+    missed = sum(t.safety == "none" for t, e in zip(turns, examples, strict=True)
+                 if e.safety != "none")
+    label_table(f"turns held-out: {len(examples)} turns",
+                {**binary, **{f"safety {k}": s for k, s in safety.items()}}, None)
+    print_table("turns held-out: summary", [
+        Row("disclosure accuracy", f"{accuracy:.3f}"),
+        Row("safety false alarms on 'none' turns", f"{false_alarms} / {len(calm)}"),
+        Row("safety turns missed (predicted 'none')",
+            f"{missed} / {len(examples) - len(calm)}"),
+    ])
+    return {"examples": len(examples), "disclosure_accuracy": accuracy,
+            **{k: s.as_dict() for k, s in binary.items()},
+            "safety": {k: s.as_dict() for k, s in safety.items()},
+            "safety_false_alarms": false_alarms, "safety_none_examples": len(calm),
+            "safety_missed": missed}
+
+
+def main() -> None:
+    parser = arg_parser(__doc__)
+    parser.add_argument("--corpus", type=Path, default=REPO / "corpus",
+                        help="corpus folder with listener/, turns/ and evaluation/")
+    parser.add_argument("--goemotions", type=Path, default=DEFAULT_GOEMOTIONS,
+                        help="GoEmotions folder with test.tsv (default: %(default)s)")
+    parser.add_argument("--no-goemotions", action="store_true",
+                        help="skip the GoEmotions test split")
+    args = parser.parse_args()
+
+    listener = require_dir(args.corpus / "listener", "listener corpus")
+    turns = require_dir(args.corpus / "turns", "turn corpus")
+    if not args.no_goemotions:
+        require_dir(args.goemotions, "GoEmotions (use --goemotions DIR or --no-goemotions)")
+    require_heads()
+    from heartline.analysis.engine import Analyzer
+    from heartline.training.corpus import is_heldout, read_replies
+
+    analyzer = Analyzer()  # one fresh analyser; the cache only spares repeated contexts
+    results: dict[str, Any] = {}
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    heldout = [e for e in read_replies(listener) if is_heldout(e.group)]
+    if not heldout:
+        fail(f"no held-out replies in {listener}")
+    results["listener_heldout"] = evaluate_replies(analyzer, heldout, "listener held-out")
+    timings["listener_heldout"] = time.perf_counter() - start
+
+    evaluation = args.corpus / "evaluation"
+    independent = read_replies(evaluation) if evaluation.is_dir() else []
+    if independent:
+        start = time.perf_counter()
+        results["independent_set"] = evaluate_replies(analyzer, independent,
+                                                       "independent set")
+        timings["independent_set"] = time.perf_counter() - start
+    else:
+        console.print(f"independent set: skipped, no *.jsonl in {evaluation}")
+        results["independent_set"] = None
+
+    if args.no_goemotions:
+        results["goemotions_test"] = None
+    else:
+        start = time.perf_counter()
+        results["goemotions_test"] = evaluate_goemotions(analyzer, args.goemotions)
+        timings["goemotions_test"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    results["turns_heldout"] = evaluate_turns(analyzer, turns)
+    timings["turns_heldout"] = time.perf_counter() - start
+
+    results["model"] = analyzer.model.to_dict()
+    results["targets"] = {"listener_macro_f1": TARGET_MACRO_F1,
+                          "listener_min_label_f1": TARGET_MIN_F1,
+                          "goemotions_macro_f1": TARGET_GOEMOTIONS,
+                          "goemotions_bert_base_published": BERT_BASE_GOEMOTIONS}
+    results["seconds"] = timings
+    write_results("quality", results)
+
+
+if __name__ == "__main__":
+    main()
