@@ -15,7 +15,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from heartline.cli import analyze
+from heartline.cli import analyze, cards
 from heartline.errors import HeartlineError
 
 app = typer.Typer(
@@ -63,6 +63,7 @@ def root(
 
 
 app.command(name="analyze")(friendly(analyze.analyze))
+app.command(name="cards")(friendly(cards.cards))
 
 
 def main() -> None:
