@@ -75,8 +75,7 @@ def _content(context: str) -> str | None:
         clause = _LEADING_FILLER.sub("", sentence.strip())
         clause = _CLAUSE_BREAK.split(clause)[0].strip()
         words = clause.split()
-        if 3 <= len(words) <= MAX_REFLECTED_WORDS and re.search(r"\b(?:i|my|me|i'm|im)\b",
-                                                                 clause, re.IGNORECASE):
+        if 3 <= len(words) <= MAX_REFLECTED_WORDS:
             turned = to_second_person(clause)
             if turned:
                 return turned[0].lower() + turned[1:]
@@ -84,12 +83,14 @@ def _content(context: str) -> str | None:
 
 
 UNDERTONE_MIN = 0.1
+UNDERTONE_MIN_WHEN_INTENSE = 0.03
 
 
 def _feeling(context: TurnAnalysis) -> tuple[str, str | None]:
     """Valence and emotion label to answer: what shows, else what lies under it."""
     candidates = list(context.emotions)
-    if context.undertone is not None and context.undertone.score >= UNDERTONE_MIN:
+    needed = UNDERTONE_MIN_WHEN_INTENSE if context.intensity >= MILD_INTENSITY else UNDERTONE_MIN
+    if context.undertone is not None and context.undertone.score >= needed:
         candidates.append(context.undertone)
     for emotion in candidates:
         if VALENCE[emotion.label] in ("positive", "negative"):
@@ -102,7 +103,7 @@ def suggest_reply(context: TurnAnalysis, reply: str) -> str:
     if context.safety != "none":
         return SAFETY_REPLIES[context.safety]
     seed = zlib.crc32((context.text + "\x00" + reply).encode("utf-8"))
-    valence, label = _feeling(context)
+    valence, label = ("neutral", None) if context.deflection else _feeling(context)
     strength = _strength(context.intensity)
     parts = [_pick(OPENERS[valence][strength], seed, 1)]
     content = _content(context.text)

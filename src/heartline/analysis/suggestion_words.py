@@ -30,7 +30,7 @@ OPENERS: dict[str, tuple[tuple[str, ...], ...]] = {
 REFLECTION_FRAMES: dict[str, tuple[str, ...]] = {
     "negative": ("So {content}.", "{content_cap}, and that's a lot to take in.",
                  "It sounds like {content}.", "So {content}; that must have hit hard."),
-    "neutral": ("So {content}.", "It sounds like {content}.", "{content_cap}, hm."),
+    "neutral": ("So {content}.", "It sounds like {content}."),
     "positive": ("So {content}!", "{content_cap}, that's wonderful.",
                  "It sounds like {content}!", "Wait, {content}? That's brilliant."),
 }
@@ -81,7 +81,6 @@ FEELING_WORDS_BY_STRENGTH: dict[str, tuple[str, str, str]] = {
     "relief": ("relieved", "so relieved", "hugely relieved"),
     "love": ("warm", "full of love", "full of love"),
     "optimism": ("hopeful", "really hopeful", "full of hope"),
-    "admiration": ("impressed", "really impressed", "in awe"),
     "amusement": ("amused", "tickled", "in stitches"),
 }
 
