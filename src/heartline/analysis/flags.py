@@ -22,7 +22,6 @@ MISMATCH_MIN_INTENSITY = 0.5
 MISMATCH_MAX_MATCH = 0.6
 LED_WITH_UNDERSTANDING_MIN = 0.4
 SELF_FOCUS_RATIO = 2.0
-TURNING_AWAY_MAX_SIMILARITY = 0.25
 
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself|i['’](?:m|ve|d|ll))\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|u|ur|you['’](?:re|ve|d|ll))\b",
@@ -71,8 +70,8 @@ def _led_with_understanding(spans: tuple[Span, ...], label: str,
             and scores.understanding >= LED_WITH_UNDERSTANDING_MIN)
 
 
-def _too_early(label: str, context: TurnAnalysis, labels: tuple[str, ...],
-               spans: tuple[Span, ...], scores: ReplyScores, state: ExchangeState) -> bool:
+def _too_early(label: str, labels: tuple[str, ...], spans: tuple[Span, ...],
+               scores: ReplyScores, state: ExchangeState) -> bool:
     if label not in labels or state.understood:
         return False
     return not _led_with_understanding(spans, label, scores)
@@ -86,7 +85,7 @@ def _self_focused(text: str, labels: tuple[str, ...]) -> bool:
     return mine >= SELF_FOCUS_RATIO * max(yours, 1) and "open_question" not in labels
 
 
-def _turning_away(context: TurnAnalysis, labels: tuple[str, ...], probs: dict[str, float],
+def _turning_away(labels: tuple[str, ...], probs: dict[str, float],
                   cutoffs: dict[str, float], hits: list[CueHit]) -> bool:
     if probs["turning_away"] >= cutoffs["turning_away"]:
         return True
@@ -101,11 +100,11 @@ def reply_flags(context: TurnAnalysis, text: str, *, labels: tuple[str, ...],
     """The flags that apply, in a fixed order."""
     raised = {
         "advice_before_understanding":
-            _too_early("advice", context, labels, spans, scores, state),
+            _too_early("advice", labels, spans, scores, state),
         "reassurance_before_understanding":
-            _too_early("reassurance", context, labels, spans, scores, state),
+            _too_early("reassurance", labels, spans, scores, state),
         "self_focus": _self_focused(text, labels),
-        "turning_away": _turning_away(context, labels, probs, cutoffs, hits),
+        "turning_away": _turning_away(labels, probs, cutoffs, hits),
         "intensity_mismatch": (context.intensity >= MISMATCH_MIN_INTENSITY
                                and not context.deflection
                                and scores.intensity_match < MISMATCH_MAX_MATCH),
