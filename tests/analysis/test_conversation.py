@@ -66,3 +66,13 @@ def test_consecutive_messages_join_into_one_turn() -> None:
     analysis = analyze_conversation([("A", "hey"), ("A", "you there?"), ("B", "yes")])
     assert len(analysis.turns) == 2
     assert analysis.turns[0].reply is None and analysis.turns[1].reply is not None
+
+
+def test_answering_a_question_is_sharing_not_a_reply() -> None:
+    analysis = analyze_conversation([
+        ("Ana", "I had the worst day."),
+        ("Ben", "Oh no, what happened?"),
+        ("Ana", "My manager yelled at me in front of everyone."),
+    ])
+    assert analysis.turns[1].reply is not None
+    assert analysis.turns[2].reply is None

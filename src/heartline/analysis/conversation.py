@@ -1,10 +1,12 @@
 """Whole conversations: every turn, every reply, and how the talk went.
 
 Consecutive messages from one speaker form one turn (chats split a thought
-over several bubbles). A turn that follows another speaker's turn is also
-analysed as a reply to it, with the exchange state so far: once the listener
-has shown understanding and the sharer has said so, advice is no longer
-"too early" (SYSTEM.md M2).
+over several bubbles). A turn is also analysed as a reply to the other
+person's turn just before it, unless that turn was only a question:
+answering "what happened?" is sharing, not listening. Replies
+are judged with the exchange state so far: once the listener has shown
+understanding and the sharer has said so, advice is no longer "too early"
+(SYSTEM.md M2).
 """
 
 from __future__ import annotations
@@ -134,6 +136,12 @@ def merge_runs(turns: Sequence[Turn]) -> list[Turn]:
     return merged
 
 
+def _invites_reply(turn: TurnAnalysis) -> bool:
+    """Anything but a plain question invites a reply; a question invites an answer."""
+    asks = turn.text.rstrip().endswith("?")
+    return turn.disclosure != "none" or turn.bid or turn.deflection or not asks
+
+
 def _affirms(text: str) -> bool:
     return any(h.label == "affirm" for h in find_cues(text, load_cues("turn_cues.toml")))
 
@@ -156,7 +164,7 @@ def analyse(analyzer: Any, turns: Sequence[Turn]) -> ConversationAnalysis:
         if i and _new_talk(merged[i - 1], turn):
             understood.clear()
         reply = None
-        if i and merged[i - 1].speaker != turn.speaker:
+        if i and merged[i - 1].speaker != turn.speaker and _invites_reply(analyses[i - 1]):
             sharer = merged[i - 1].speaker
             _note_affirmation(out, understood, sharer, analysis)
             state = ExchangeState(understood.get((turn.speaker, sharer), False))

@@ -88,8 +88,11 @@ def analyze_turn_with(text: str, vector: np.ndarray, heads: TurnHeads,
     def decided(name: str) -> bool:
         return name in cue_labels or signals[name] >= cutoffs[name]
 
+    # The head alone may call short statements a deflection; a question asks
+    # for more, which is the opposite of the polite script.
     deflection = "deflection" in cue_labels or (
-        signals["deflection"] >= cutoffs["deflection"] and len(toks) <= DEFLECTION_MAX_WORDS)
+        signals["deflection"] >= cutoffs["deflection"] and len(toks) <= DEFLECTION_MAX_WORDS
+        and "?" not in text)
     i_feel = decided("i_feel")
     disclosure = DISCLOSURE_CLASSES[int(np.argmax(heads.disclosure.probabilities(item)))]
     if deflection:
