@@ -112,3 +112,25 @@ def test_ten_thousand_lines_parse_quickly(count: int) -> None:
     items = [parse_line(json.dumps({"id": i, "text": f"line {i}"}), i, "x")
              for i in range(count)]
     assert len(items) == count
+
+
+def test_killed_run_leaves_no_partial_file(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    source = _write(tmp_path / "in.jsonl",
+                    [json.dumps({"id": i, "text": f"I feel tired today, take {i}"})
+                     for i in range(5000)])
+    out = tmp_path / "out.jsonl"
+    code = "from heartline.cli.app import main; main()"
+    process = subprocess.Popen([sys.executable, "-c", code, "analyze", "--jsonl", str(source),
+                                "-o", str(out)], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".out.jsonl.*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) != 0
+    assert not out.exists()
+    assert not list(tmp_path.glob(".out.jsonl.*"))

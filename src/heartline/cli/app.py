@@ -9,6 +9,7 @@ imported inside commands so ``heartline --help`` stays fast.
 from __future__ import annotations
 
 import functools
+import signal
 from collections.abc import Callable
 from typing import Any
 
@@ -66,5 +67,11 @@ app.command(name="analyze")(friendly(analyze.analyze))
 app.command(name="cards")(friendly(cards.cards))
 
 
+def _stop_cleanly(signum: int, frame: object) -> None:
+    """Turn a polite kill into an exit, so unfinished output files are removed."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _stop_cleanly)
     app()
