@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
-HELP = """Draw a question from a deck to ask each other (SYSTEM.md M5.3).
+HELP = """Draw an open question from a deck to ask each other.
 
 Without a deck, lists the decks. Start light; go deeper when you both want to:
   heartline cards
