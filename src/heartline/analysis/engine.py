@@ -87,7 +87,9 @@ class Analyzer:
     def turns(self, texts: Sequence[str]) -> list[TurnAnalysis]:
         """Analyse several sharer turns in one batch."""
         _require_text(texts)
-        vectors = self.vectors(texts)
+        return self._turns_with(texts, self.vectors(texts))
+
+    def _turns_with(self, texts: Sequence[str], vectors: np.ndarray) -> list[TurnAnalysis]:
         return [analyze_turn_with(t, v, self.turn_heads, self.model)
                 for t, v in zip(texts, vectors, strict=True)]
 
@@ -96,18 +98,17 @@ class Analyzer:
 
     def replies(self, pairs: Sequence[tuple[str, str]],
                 states: Sequence[ExchangeState] | None = None) -> list[ReplyPair]:
-        """Analyse (context, reply) pairs in one batch."""
+        """Analyse (context, reply) pairs in one batch (one encoder pass for all texts)."""
         states = states or [ExchangeState()] * len(pairs)
-        _require_text([r for _, r in pairs])
-        self.vectors([c for c, _ in pairs] + [r for _, r in pairs])  # one batched pass
-        contexts = self.turns([c for c, _ in pairs])
-        reply_vectors = self.vectors([r for _, r in pairs])
-        out = []
-        for (_, reply), context, vector, state in zip(pairs, contexts, reply_vectors, states,
-                                                      strict=True):
-            item = ReplyInput(context, self.vectors([context.text])[0], reply, vector)
-            out.append(ReplyPair(context, self.reply_with(item, state)))
-        return out
+        context_texts = [c for c, _ in pairs]
+        reply_texts = [r for _, r in pairs]
+        _require_text(context_texts + reply_texts)
+        vectors = self.vectors(context_texts + reply_texts)
+        context_vectors, reply_vectors = vectors[: len(pairs)], vectors[len(pairs):]
+        contexts = self._turns_with(context_texts, context_vectors)
+        return [ReplyPair(context, self.reply_with(ReplyInput(context, cv, reply, rv), state))
+                for context, cv, reply, rv, state in zip(contexts, context_vectors, reply_texts,
+                                                         reply_vectors, states, strict=True)]
 
     def reply_with(self, item: ReplyInput, state: ExchangeState) -> ReplyAnalysis:
         return analyze_reply_with(item, self.reply_head, state, self.model)
