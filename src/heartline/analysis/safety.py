@@ -50,10 +50,12 @@ def safety_hits(text: str) -> tuple[list[CueHit], bool]:
     return alarms, bool(guarded)
 
 
-def check_safety(text: str, head_scores: dict[str, float],
+def check_safety(alarms: list[CueHit], guarded: bool, head_scores: dict[str, float],
                  thresholds: dict[str, float]) -> SafetyCheck:
-    """The most urgent sign present; self-harm outranks abuse, abuse outranks crisis."""
-    alarms, guarded = safety_hits(text)
+    """The most urgent sign present; self-harm outranks abuse, abuse outranks crisis.
+
+    ``alarms`` and ``guarded`` are what ``safety_hits`` found in the text.
+    """
     margin = GUARDED_MARGIN if guarded else 0.0
     for label in SAFETY_LABELS:
         cue_hits = tuple(h for h in alarms if h.label == label)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from heartline.analysis.cues import cue_vector, find_cues, load_cues
+from heartline.analysis.cues import CueHit, cue_vector, find_cues, load_cues
 from heartline.analysis.emotions import EMOTIONS, VALENCE, feeling_word
 from heartline.analysis.intensity import intensity
 from heartline.analysis.results import Disclosure, EmotionScore, ModelInfo, TurnAnalysis
@@ -50,12 +50,29 @@ class TurnHeads:
         return (self.emotion.name, self.signals.name, self.disclosure.name)
 
 
-def turn_extras(text: str, toks: list[Token]) -> np.ndarray:
-    """Cue indicators and length: the rule features of the turn heads."""
-    turn_hits = find_cues(text, load_cues("turn_cues.toml"))
+@dataclass(frozen=True)
+class TurnCues:
+    """Every cue in a turn, found once and shared by the features and the decisions."""
+
+    hits: list[CueHit]
+    alarms: list[CueHit]
+    guarded: bool
+
+    @property
+    def labels(self) -> set[str]:
+        return {h.label for h in self.hits}
+
+
+def read_cues(text: str) -> TurnCues:
     alarms, guarded = safety_hits(text)
-    values = cue_vector(turn_hits, TURN_CUE_LABELS) + cue_vector(alarms, SAFETY_CUE_LABELS[:3])
-    values.append(1.0 if guarded else 0.0)
+    return TurnCues(find_cues(text, load_cues("turn_cues.toml")), alarms, guarded)
+
+
+def turn_extras(cues: TurnCues, toks: list[Token]) -> np.ndarray:
+    """Cue indicators and length: the rule features of the turn heads."""
+    values = cue_vector(cues.hits, TURN_CUE_LABELS)
+    values += cue_vector(cues.alarms, SAFETY_CUE_LABELS[:3])
+    values.append(1.0 if cues.guarded else 0.0)
     values.append(math.log1p(len(toks)))
     return np.asarray(values, dtype=np.float32)
 
@@ -79,11 +96,12 @@ def analyze_turn_with(text: str, vector: np.ndarray, heads: TurnHeads,
                       model: ModelInfo) -> TurnAnalysis:
     """Analyse one turn whose sentence vector is already computed."""
     toks = tokens(text)
-    item = HeadInput(vector, toks, turn_extras(text, toks))
+    cues = read_cues(text)
+    item = HeadInput(vector, toks, turn_extras(cues, toks))
     emotions, undertone = _emotions(heads.emotion, HeadInput(vector, toks))
     signals = dict(zip(TURN_SIGNALS, heads.signals.probabilities(item).tolist(), strict=True))
     cutoffs = dict(zip(TURN_SIGNALS, heads.signals.thresholds.tolist(), strict=True))
-    cue_labels = {h.label for h in find_cues(text, load_cues("turn_cues.toml"))}
+    cue_labels = cues.labels
 
     def decided(name: str) -> bool:
         return name in cue_labels or signals[name] >= cutoffs[name]
@@ -102,5 +120,6 @@ def analyze_turn_with(text: str, vector: np.ndarray, heads: TurnHeads,
     return TurnAnalysis(
         text=text, emotions=emotions, intensity=intensity(text, undertone.score),
         disclosure=disclosure, deflection=deflection, i_feel=i_feel, bid=decided("bid"),
-        safety=check_safety(text, signals, cutoffs).label, model=model, undertone=undertone,
+        safety=check_safety(cues.alarms, cues.guarded, signals, cutoffs).label,
+        model=model, undertone=undertone,
     )

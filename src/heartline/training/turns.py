@@ -17,6 +17,7 @@ from heartline.analysis.turn import (
     DISCLOSURE_CLASSES,
     TURN_EXTRA_FEATURES,
     TURN_SIGNALS,
+    read_cues,
     turn_extras,
 )
 from heartline.models.encoder import POOLED_DIMENSION, Encoder
@@ -46,7 +47,7 @@ def signal_targets(e: TurnExample) -> list[float]:
 def design(encoder: Encoder, examples: list[TurnExample], cache_dir: Path) -> np.ndarray:
     texts = [e.text for e in examples]
     vectors = embed_cached(encoder, texts, cache_dir, label="turns")
-    extras = np.stack([turn_extras(t, tokens(t)) for t in texts])
+    extras = np.stack([turn_extras(read_cues(t), tokens(t)) for t in texts])
     return np.hstack([vectors, ngram_matrix(texts), extras])
 
 
