@@ -30,3 +30,15 @@ class InputError(HeartlineError):
 
 class ModelNotFoundError(HeartlineError):
     """The sentence-embedding weights are not installed."""
+
+
+class StoreError(HeartlineError):
+    """The database cannot be opened or used; the message says why and what to try."""
+
+
+class StoreBusyError(StoreError):
+    """Another heartline process holds the write lock for longer than we wait."""
+
+
+class NotFoundError(HeartlineError):
+    """A person, entry, relationship or file that was asked for does not exist."""

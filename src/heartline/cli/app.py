@@ -16,7 +16,8 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from heartline.cli import analyze, cards
+from heartline.cli import analyze, cards, checkin, hello
+from heartline.cli.context import CliState
 from heartline.errors import HeartlineError
 
 app = typer.Typer(
@@ -57,14 +58,23 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
+    db: str | None = typer.Option(None, "--db", metavar="URL",
+                                  help="Database URL (default: SQLite in HEARTLINE_HOME; "
+                                       "or set HEARTLINE_DATABASE_URL)."),
+    as_name: str | None = typer.Option(None, "--as", metavar="NAME",
+                                       help="Act as another person set up on this machine."),
     version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
                                  help="Show the version and exit."),
 ) -> None:
     """heartline: share what really matters, and listen so the other feels understood."""
+    ctx.obj = CliState(db=db, as_name=as_name)
 
 
 app.command(name="analyze")(friendly(analyze.analyze))
 app.command(name="cards")(friendly(cards.cards))
+app.command(name="hello")(friendly(hello.hello))
+app.command(name="checkin")(friendly(checkin.checkin))
 
 
 def _stop_cleanly(signum: int, frame: object) -> None:

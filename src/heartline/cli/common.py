@@ -1,0 +1,70 @@
+"""Options and small views that many practice commands share.
+
+Kept here so every command words them the same way: who sees an entry, who
+it is with, the safety panel, and the "saved" line.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.prompt import Prompt
+
+from heartline.analysis.results import TurnAnalysis
+from heartline.store.values import Entry, Relationship
+
+
+class Seen(StrEnum):
+    private = "private"
+    shared = "shared"
+    draft = "draft"
+
+
+WithOption = Annotated[str | None, typer.Option(
+    "--with", metavar="NAME", help="Which relationship (default: your first one).")]
+VisibilityOption = Annotated[Seen | None, typer.Option(
+    "--visibility", "-v",
+    help="private: only you; shared: the other person too; draft: unfinished, only you. "
+         "Asked when left out (default private).")]
+
+
+def ask(label: str, given: str | None, *, default: str = "") -> str:
+    """The flag's value, or ask for it (Enter keeps the default)."""
+    if given is not None:
+        return given.strip()
+    return Prompt.ask(label, default=default, show_default=bool(default)).strip()
+
+
+def choose_visibility(given: Seen | None, relationship: Relationship | None,
+                      person_id: str) -> Seen:
+    """Shared only when asked for and there is someone to share with."""
+    if relationship is None:
+        return Seen.draft if given is Seen.draft else Seen.private
+    if given is not None:
+        return given
+    who = ", ".join(p.name for p in relationship.others(person_id)) or "them"
+    answer = Prompt.ask(f"Who sees this? private (only you), shared (you and {who}), or draft",
+                        choices=[s.value for s in Seen], default=Seen.private.value)
+    return Seen(answer)
+
+
+def show_safety(console: Console, analysis: TurnAnalysis) -> None:
+    """Resources instead of coaching; say plainly that an abuse sign keeps it private."""
+    from heartline.cli.render import safety_view
+
+    console.print(safety_view(analysis))
+    if analysis.safety == "abuse":
+        console.print("What you wrote is kept private, only for you, so it can't reach "
+                      "anyone else through heartline.")
+
+
+def saved(console: Console, entry: Entry, relationship: Relationship | None) -> None:
+    where = {"private": "only you can see it", "draft": "kept as a draft, only for you"}
+    note = where.get(entry.visibility)
+    if note is None and relationship is not None:
+        names = ", ".join(p.name for p in relationship.others(entry.author_id))
+        note = f"shared with {names}"
+    console.print(f"[green]Saved[/green] ({note or 'only you can see it'}).")
