@@ -83,5 +83,6 @@ def record(session: Session, person: Person, checkin: Checkin, analysis: TurnAna
             "deeper": checkin.deeper, "rose": checkin.rose, "thorn": checkin.thorn,
             "bud": checkin.bud}
     return add_entry(session, person, "checkin", visibility=visibility,
-                     relationship_id=relationship_id, text=checkin.as_text(), data=data,
+                     relationship_id=relationship_id,
+                     text=" ".join(p for p in (checkin.how, checkin.deeper) if p), data=data,
                      analysis=analysis.to_dict() if analysis else None)

@@ -102,7 +102,8 @@ def get_relationship(session: Session, relationship_id: str) -> Relationship:
              .join(PersonRow, PersonRow.id == MembershipRow.person_id)
              .where(MembershipRow.relationship_id == relationship_id)
              .order_by(MembershipRow.joined_at, PersonRow.id))
-    members = tuple(Member(person_value(p), m.role) for m, p in session.execute(query))
+    members = tuple(Member(person_value(p), m.role, m.joined_at)
+                    for m, p in session.execute(query))
     return Relationship(row.id, row.kind, row.name, row.invite_code, row.created_at, members)
 
 

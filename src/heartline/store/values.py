@@ -42,6 +42,17 @@ ENTRY_KINDS: Mapping[str, str] = {
 }
 
 
+KIND_TITLES: Mapping[str, str] = {
+    "share": "Share", "reply": "Reply", "understood": "Felt understood?",
+    "checkin": "Check-in", "feeling": "Feeling", "bid": "Bid", "card": "Question card",
+    "weekly": "Weekly check-in", "timeout": "Time-out", "debrief": "Repair debrief",
+    "apology": "Apology", "appreciation": "Appreciation", "hug": "Hug",
+    "unplug": "Unplugged time", "new_thing": "New thing together", "photo_story": "Photo story",
+    "humor": "Something funny", "independence": "Independence check-in", "pulse": "Pulse",
+    "handoff": "Therapist handoff",
+}
+
+
 @dataclass(frozen=True)
 class Person:
     id: str
@@ -53,6 +64,7 @@ class Person:
 class Member:
     person: Person
     role: str | None
+    joined_at: datetime
 
 
 @dataclass(frozen=True)

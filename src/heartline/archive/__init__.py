@@ -1,0 +1,1 @@
+"""Export, import and delete: a person's data is always theirs to take or remove."""
