@@ -34,6 +34,13 @@ def _postgres_base() -> str:
     return os.environ.get(POSTGRES_VARIABLE, DEFAULT_POSTGRES)
 
 
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever reads or writes the real heartline home."""
+    monkeypatch.setenv("HEARTLINE_HOME", str(tmp_path / "default-home"))
+    monkeypatch.delenv("HEARTLINE_DATABASE_URL", raising=False)
+
+
 @pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty database: SQLite in tmp_path, or a new PostgreSQL schema."""

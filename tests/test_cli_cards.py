@@ -31,3 +31,20 @@ def test_unknown_deck_names_the_available_ones() -> None:
     assert result.exit_code == 1
     assert "daily" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_pair_does_not_draw_the_same_question_twice(cli, couple) -> None:
+    from heartline.store import Store, people
+    from heartline.store.entries import entries_for
+
+    light = [q for q in get_deck("daily").questions if q.depth == 1]
+    for n in range(len(light)):
+        who = ("--as", "Alex") if n % 2 else ()
+        result = cli(*who, "cards", "daily")
+        assert result.exit_code == 0, result.output
+    store = Store.open()
+    with store.read() as session:
+        drawn = [e.data["question"] for e in
+                 entries_for(session, people.find_person(session, "Alex"), kinds=["card"])]
+    store.close()
+    assert sorted(drawn) == sorted(q.text for q in light)

@@ -16,7 +16,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from heartline.cli import analyze, cards, checkin, hello
+from heartline.cli import analyze, archive, cards, checkin, hello, remind
 from heartline.cli.context import CliState
 from heartline.errors import HeartlineError
 
@@ -48,6 +48,17 @@ def friendly(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 
+def friendly_group(group: typer.Typer) -> typer.Typer:
+    """Wrap every command of a sub-app (and its own callback) in ``friendly``."""
+    for info in group.registered_commands:
+        if info.callback is not None:
+            info.callback = friendly(info.callback)
+    own = group.registered_callback
+    if own is not None and own.callback is not None:
+        own.callback = friendly(own.callback)
+    return group
+
+
 def _show_version(value: bool) -> None:
     if value:
         from heartline import __version__
@@ -75,6 +86,10 @@ app.command(name="analyze")(friendly(analyze.analyze))
 app.command(name="cards")(friendly(cards.cards))
 app.command(name="hello")(friendly(hello.hello))
 app.command(name="checkin")(friendly(checkin.checkin))
+app.command(name="export")(friendly(archive.export))
+app.command(name="import")(friendly(archive.import_))
+app.command(name="delete")(friendly(archive.delete))
+app.add_typer(friendly_group(remind.sub), name="remind")
 
 
 def _stop_cleanly(signum: int, frame: object) -> None:

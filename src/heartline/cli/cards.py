@@ -9,6 +9,9 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from heartline.cli.common import WithOption
+from heartline.cli.context import choose_relationship, current_person, open_store, state
+
 HELP = """Draw an open question from a deck to ask each other.
 
 Without a deck, lists the decks. Start light; go deeper when you both want to:
@@ -16,17 +19,23 @@ Without a deck, lists the decks. Start light; go deeper when you both want to:
   heartline cards daily
   heartline cards hard --depth 3
 
-Every question is open: it asks for a story, not a yes or a no.
+Every question is open: it asks for a story, not a yes or a no. Once you're
+set up (heartline hello), questions you two already drew are skipped until a
+deck runs out.
 """
 
 
 def cards(
+    ctx: typer.Context,
     deck: Annotated[str | None, typer.Argument(help="Deck id, e.g. daily or childhood.",
                                                show_default=False)] = None,
     depth: Annotated[int | None, typer.Option(
         min=1, max=3, help="1 light, 2 personal, 3 deep (default: start light).")] = None,
+    with_: WithOption = None,
 ) -> None:
+    from heartline.practices.cards import draw_and_keep
     from heartline.practices.decks import DEPTH_NAMES, draw, get_deck, load_decks
+    from heartline.store import people
 
     console = Console()
     if deck is None:
@@ -36,7 +45,16 @@ def cards(
         console.print(table)
         return
     chosen = get_deck(deck)
-    question = draw(chosen.id, depth=depth) if depth else draw(chosen.id)
+    store = open_store(ctx)
+    with store.read() as session:
+        known = people.me(session) is not None or state(ctx).as_name is not None
+    if not known:
+        question = draw(chosen.id, depth=depth)
+    else:
+        person = current_person(ctx, store)
+        relationship = choose_relationship(store, person, with_)
+        with store.write() as session:
+            question = draw_and_keep(session, person, relationship, chosen.id, depth=depth)
     console.print(Panel(question.text, title=f"{chosen.title} · {DEPTH_NAMES[question.depth]}",
                         padding=(1, 2)))
 
