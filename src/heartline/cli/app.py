@@ -16,7 +16,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from heartline.cli import analyze, archive, cards, checkin, hello, remind
+from heartline.cli import analyze, archive, cards, checkin, hello, remind, today
 from heartline.cli.context import CliState
 from heartline.errors import HeartlineError
 
@@ -90,6 +90,7 @@ app.command(name="export")(friendly(archive.export))
 app.command(name="import")(friendly(archive.import_))
 app.command(name="delete")(friendly(archive.delete))
 app.add_typer(friendly_group(remind.sub), name="remind")
+app.command(name="today")(friendly(today.today))
 
 
 def _stop_cleanly(signum: int, frame: object) -> None:
