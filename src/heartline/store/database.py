@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -44,7 +46,7 @@ class Store:
         settings = resolve(database_url, home=home)
         settings.home.mkdir(parents=True, exist_ok=True, mode=HOME_MODE)
         store = cls(make_engine(settings), settings)
-        if upgrade:
+        if upgrade and store.revision() != head_revision():
             store.upgrade()
         return store
 
@@ -55,8 +57,7 @@ class Store:
     def upgrade(self, revision: str = "head") -> None:
         """Apply migrations up to ``revision`` in one transaction."""
         with _translated(), self._writer.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", MIGRATIONS)
+            config = _alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
 
@@ -79,6 +80,18 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    return config
+
+
+@cache
+def head_revision() -> str | None:
+    """The newest bundled migration."""
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
 @contextmanager
