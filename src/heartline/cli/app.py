@@ -15,6 +15,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from heartline.cli import analyze, archive, cards, checkin, hello, remind, today
 from heartline.cli.context import CliState
@@ -40,7 +41,8 @@ def friendly(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except HeartlineError as exc:
-            Console(stderr=True).print(f"[bold red]Error:[/bold red] {exc}", highlight=False)
+            Console(stderr=True).print(f"[bold red]Error:[/bold red] {escape(str(exc))}",
+                                       highlight=False)
             raise typer.Exit(1) from None
 
     return run

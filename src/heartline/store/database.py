@@ -20,7 +20,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
 
 from heartline.errors import StoreBusyError, StoreError
@@ -45,7 +45,16 @@ class Store:
         """Open (creating if needed) the store; ``upgrade`` applies pending migrations."""
         settings = resolve(database_url, home=home)
         settings.home.mkdir(parents=True, exist_ok=True, mode=HOME_MODE)
-        store = cls(make_engine(settings), settings)
+        try:
+            engine = make_engine(settings)
+        except ArgumentError as exc:
+            raise StoreError(f"The database URL is not valid ({exc}). Use a URL like "
+                             "postgresql://user@host/db, or leave it out for SQLite.") from exc
+        except ModuleNotFoundError as exc:
+            raise StoreError(f"heartline cannot load the driver {exc.name!r}. It works with "
+                             "SQLite (built in) and PostgreSQL (pip install "
+                             "'heartline[postgres]').") from exc
+        store = cls(engine, settings)
         if upgrade and store.revision() != head_revision():
             store.upgrade()
         return store

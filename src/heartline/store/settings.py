@@ -53,4 +53,12 @@ def resolve(database_url: str | None = None, *, home: Path | None = None) -> Set
     """Settings from explicit values first, then the environment, then defaults."""
     home = home or default_home()
     url = database_url or os.environ.get(DATABASE_VARIABLE) or f"sqlite:///{home / DATABASE_FILE}"
-    return Settings(home=home, database_url=url)
+    return Settings(home=home, database_url=with_driver(url.strip()))
+
+
+def with_driver(url: str) -> str:
+    """Plain ``postgresql://`` (or ``postgres://``) URLs use psycopg 3, the driver we ship."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain):]
+    return url
