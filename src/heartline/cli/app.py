@@ -17,7 +17,27 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from heartline.cli import analyze, archive, cards, checkin, hello, remind, today
+from heartline.cli import (
+    analyze,
+    appreciate,
+    archive,
+    cards,
+    checkin,
+    hello,
+    history,
+    hug,
+    humor,
+    independence,
+    new_things,
+    photos,
+    pulse,
+    remind,
+    repair,
+    therapist,
+    today,
+    unplug,
+    weekly,
+)
 from heartline.cli.context import CliState
 from heartline.errors import HeartlineError
 
@@ -93,6 +113,18 @@ app.command(name="import")(friendly(archive.import_))
 app.command(name="delete")(friendly(archive.delete))
 app.add_typer(friendly_group(remind.sub), name="remind")
 app.command(name="today")(friendly(today.today))
+app.command(name="hug")(friendly(hug.hug))
+app.add_typer(friendly_group(unplug.sub), name="unplug")
+app.command(name="new-things")(friendly(new_things.new_things))
+app.add_typer(friendly_group(photos.sub), name="photos")
+app.command(name="humor")(friendly(humor.humor))
+app.command(name="independence")(friendly(independence.independence))
+app.command(name="weekly")(friendly(weekly.weekly))
+app.add_typer(friendly_group(repair.sub), name="repair")
+app.command(name="appreciate")(friendly(appreciate.appreciate))
+app.command(name="pulse")(friendly(pulse.pulse))
+app.add_typer(friendly_group(therapist.sub), name="therapist")
+app.command(name="history")(friendly(history.history))
 
 
 def _stop_cleanly(signum: int, frame: object) -> None:

@@ -101,9 +101,19 @@ def remove(
     Console().print("Removed.")
 
 
-add.__doc__ = "Schedule a ritual (defaults come from the ritual: heartline remind add weekly)."
-list_.__doc__ = "Show your scheduled rituals."
-remove.__doc__ = "Remove a scheduled ritual by its id (the first characters are enough)."
+add.__doc__ = """Schedule a ritual; each one has sensible days, time and length to start from.
+
+  heartline remind add weekly
+  heartline remind add checkin --days weekdays --at 18:00 --minutes 10
+"""
+list_.__doc__ = """Show your scheduled rituals, with the ids that remove them.
+
+  heartline remind list
+"""
+remove.__doc__ = """Remove a scheduled ritual by its id (the first characters are enough).
+
+  heartline remind remove 097606c7
+"""
 sub.command(name="add")(add)
 sub.command(name="list")(list_)
 sub.command(name="remove")(remove)
