@@ -7,23 +7,21 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.panel import Panel
-from rich.prompt import Prompt
 
 from heartline.cli.common import (
     Seen,
     VisibilityOption,
     WithOption,
     ask,
+    check_safety,
     choose_visibility,
     saved,
-    show_safety,
 )
 from heartline.cli.context import choose_relationship, current_person, open_store
 from heartline.errors import InputError
 
 if TYPE_CHECKING:
-    from heartline.analysis.results import TurnAnalysis
-    from heartline.store.values import Relationship
+    pass
 
 HELP = """Write a specific thank-you: one thing they did, when, and what it meant to you.
 
@@ -74,8 +72,10 @@ def appreciate(
             title="One detail more?", border_style="yellow"))
         if not scripted:
             note = ask("Add a detail or rewrite it (Enter keeps yours)", None) or note
-    analysis = _safety(console, note)
-    wanted = _who_sees(visibility, relationship, person.id, scripted=scripted)
+    analysis = check_safety(console, note)
+    wanted = choose_visibility(visibility, relationship, person.id,
+                               suggest=Seen.private if scripted else Seen.shared,
+                               scripted=scripted)
     with store.write() as session:
         stored = appreciation.record(session, person, note, prompt=shown,
                                      relationship_id=relationship.id if relationship else None,
@@ -84,25 +84,8 @@ def appreciate(
     saved(console, stored, relationship)
 
 
-def _safety(console: Console, text: str) -> TurnAnalysis:
-    from heartline import analyze_turn
-    from heartline.practices.safety import needs_help
-
-    analysis = analyze_turn(text)
-    if needs_help(analysis):
-        show_safety(console, analysis)
-    return analysis
 
 
-def _who_sees(given: Seen | None, relationship: Relationship | None, person_id: str, *,
-              scripted: bool) -> Seen:
-    """Shared is suggested when asked; on the command line the default stays private."""
-    if relationship is None or given is not None or scripted:
-        return choose_visibility(given or Seen.private, relationship, person_id)
-    who = ", ".join(p.name for p in relationship.others(person_id)) or "them"
-    answer = Prompt.ask(f"Who sees this? private (only you), shared (you and {who}), or draft",
-                        choices=[s.value for s in Seen], default=Seen.shared.value)
-    return Seen(answer)
 
 
 appreciate.__doc__ = HELP

@@ -29,6 +29,10 @@ VisibilityOption = Annotated[Seen | None, typer.Option(
     "--visibility", "-v",
     help="private: only you; shared: the other person too; draft: unfinished, only you. "
          "Asked when left out (default private).")]
+TogetherVisibilityOption = Annotated[Seen | None, typer.Option(
+    "--visibility", "-v",
+    help="private: only you; shared: the other person too; draft: unfinished, only you. "
+         "Asked when left out (suggests shared: you did it together).")]
 
 
 def ask(label: str, given: str | None, *, default: str = "") -> str:
@@ -38,17 +42,33 @@ def ask(label: str, given: str | None, *, default: str = "") -> str:
     return Prompt.ask(label, default=default, show_default=bool(default)).strip()
 
 
-def choose_visibility(given: Seen | None, relationship: Relationship | None,
-                      person_id: str) -> Seen:
-    """Shared only when asked for and there is someone to share with."""
+def choose_visibility(given: Seen | None, relationship: Relationship | None, person_id: str,
+                      *, suggest: Seen = Seen.private, scripted: bool = False) -> Seen:
+    """Who sees an entry: the flag, else ``suggest`` (asked about unless ``scripted``).
+
+    Shared needs someone to share with: without a relationship it stays private.
+    """
     if relationship is None:
         return Seen.draft if given is Seen.draft else Seen.private
     if given is not None:
         return given
+    if scripted:
+        return suggest
     who = ", ".join(p.name for p in relationship.others(person_id)) or "them"
     answer = Prompt.ask(f"Who sees this? private (only you), shared (you and {who}), or draft",
-                        choices=[s.value for s in Seen], default=Seen.private.value)
+                        choices=[s.value for s in Seen], default=suggest.value)
     return Seen(answer)
+
+
+def check_safety(console: Console, text: str) -> TurnAnalysis:
+    """Read the words with the engine; show resources when they show danger."""
+    from heartline import analyze_turn
+    from heartline.practices.safety import needs_help
+
+    analysis = analyze_turn(text)
+    if needs_help(analysis):
+        show_safety(console, analysis)
+    return analysis
 
 
 def show_safety(console: Console, analysis: TurnAnalysis) -> None:

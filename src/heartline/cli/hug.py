@@ -10,12 +10,17 @@ from rich.console import Console, Group
 from rich.live import Live
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
-from rich.prompt import Confirm, Prompt
+from rich.prompt import Confirm
 from rich.text import Text
 
-from heartline.cli.common import Seen, WithOption, choose_visibility, saved
+from heartline.cli.common import (
+    Seen,
+    TogetherVisibilityOption,
+    WithOption,
+    choose_visibility,
+    saved,
+)
 from heartline.cli.context import choose_relationship, current_person, open_store
-from heartline.store.values import Relationship
 
 if TYPE_CHECKING:
     from heartline.practices.hug import HugScript
@@ -31,21 +36,7 @@ of you can stop whenever you like (Ctrl-C); the time you had still counts.
   heartline hug --no-timer                        # log a hug you already had
 """
 TICK = 0.25
-TogetherVisibilityOption = Annotated[Seen | None, typer.Option(
-    "--visibility", "-v",
-    help="private: only you; shared: the other person too; draft: unfinished, only you. "
-         "Asked when left out (suggests shared: you did it together).")]
 
-
-def together_visibility(given: Seen | None, relationship: Relationship | None,
-                        person_id: str) -> Seen:
-    """Like ``choose_visibility``, but suggests shared: a ritual done together is no secret."""
-    if given is not None or relationship is None:
-        return choose_visibility(given, relationship, person_id)
-    who = ", ".join(p.name for p in relationship.others(person_id)) or "them"
-    answer = Prompt.ask(f"Who sees this? shared (you and {who}), private (only you), or draft",
-                        choices=[s.value for s in Seen], default=Seen.shared.value)
-    return Seen(answer)
 
 
 def hug(
@@ -73,7 +64,7 @@ def hug(
                                           default=True):
         console.print("Nothing logged. It still happened.")
         return
-    chosen = together_visibility(visibility, relationship, person.id)
+    chosen = choose_visibility(visibility, relationship, person.id, suggest=Seen.shared)
     with store.write() as session:
         entry = practice.record(session, person, planned_seconds=planned, seconds=done,
                                 relationship_id=relationship.id if relationship else None,

@@ -9,9 +9,15 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from heartline.cli.common import WithOption, ask, saved
+from heartline.cli.common import (
+    Seen,
+    TogetherVisibilityOption,
+    WithOption,
+    ask,
+    choose_visibility,
+    saved,
+)
 from heartline.cli.context import choose_relationship, current_person, open_store
-from heartline.cli.hug import TogetherVisibilityOption, together_visibility
 from heartline.practices.new_things import Budget, Company, Energy, Setting
 
 if TYPE_CHECKING:
@@ -56,7 +62,7 @@ def new_things(
     if done is not None:
         idea = practice.find_idea(done)
         said = ask("How did it go? (Enter to skip)", note)
-        chosen = together_visibility(visibility, relationship, person.id).value
+        chosen = choose_visibility(visibility, relationship, person.id, suggest=Seen.shared).value
         with store.write() as session:
             entry = practice.record(session, person, choice=done, note=said, visibility=chosen,
                                     relationship_id=relationship.id if relationship else None)

@@ -8,23 +8,22 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
-from rich.prompt import Prompt
 
 from heartline.cli.common import (
     Seen,
     VisibilityOption,
     WithOption,
     ask,
+    check_safety,
     choose_visibility,
     saved,
-    show_safety,
 )
 from heartline.cli.context import choose_relationship, current_person, open_store
 
 if TYPE_CHECKING:
     from heartline.analysis.results import TurnAnalysis
     from heartline.practices.conflict import ApologyStep
-    from heartline.store.values import Relationship, Visibility
+    from heartline.store.values import Visibility
 
 HELP = """Conflict, repaired: take a break, come back and talk, say sorry well.
 
@@ -106,8 +105,8 @@ def timeout(
         pause = conflict.parse_return(answer, now)
     when = conflict.clock_text(pause.return_at, now)
     line = conflict.return_line(when)
-    chosen = _who_sees(visibility, relationship, person.id, default=Seen.shared,
-                       scripted=scripted)
+    chosen = choose_visibility(visibility, relationship, person.id,
+                               suggest=Seen.shared, scripted=scripted)
     with store.write() as session:
         stored = conflict.record_timeout(session, person, pause, text=line,
                                          visibility=chosen.value,
@@ -143,9 +142,9 @@ def debrief(
         answers = {q.key: ask(f"{q.text} [dim](Enter to skip)[/dim]", None)
                    for q in content.questions}
     kept = conflict.answered(answers)
-    analysis = _safety(console, conflict.combined(kept))
-    chosen = _who_sees(visibility, relationship, person.id, default=Seen.private,
-                       scripted=bool(answer))
+    analysis = check_safety(console, conflict.combined(kept))
+    chosen = choose_visibility(visibility, relationship, person.id,
+                               suggest=Seen.private, scripted=bool(answer))
     with store.write() as session:
         stored = conflict.record_debrief(session, person, kept, analysis.to_dict(),
                                          visibility=_safe(analysis, chosen),
@@ -176,9 +175,9 @@ def apology(
     console.print(Panel(escape(text), title="Your apology", border_style="green"))
     if part:
         _pitfall_notes(console, text)
-    analysis = _safety(console, text)
-    chosen = _who_sees(visibility, relationship, person.id, default=Seen.draft,
-                       scripted=bool(part))
+    analysis = check_safety(console, text)
+    chosen = choose_visibility(visibility, relationship, person.id,
+                               suggest=Seen.draft, scripted=bool(part))
     with store.write() as session:
         stored = conflict.record_apology(session, person, kept, analysis.to_dict(),
                                          visibility=_safe(analysis, chosen),
@@ -205,14 +204,6 @@ def _pitfall_notes(console: Console, text: str) -> bool:
     return bool(found)
 
 
-def _safety(console: Console, text: str) -> TurnAnalysis:
-    from heartline import analyze_turn
-    from heartline.practices.safety import needs_help
-
-    analysis = analyze_turn(text)
-    if needs_help(analysis):
-        show_safety(console, analysis)
-    return analysis
 
 
 def _safe(analysis: TurnAnalysis, chosen: Seen) -> Visibility:
@@ -221,17 +212,6 @@ def _safe(analysis: TurnAnalysis, chosen: Seen) -> Visibility:
     return safe_visibility(analysis, chosen.value)
 
 
-def _who_sees(given: Seen | None, relationship: Relationship | None, person_id: str, *,
-              default: Seen, scripted: bool) -> Seen:
-    """``choose_visibility`` with this practice's default, and no question in scripted use."""
-    if relationship is None or given is not None:
-        return choose_visibility(given, relationship, person_id)
-    if scripted:
-        return default
-    who = ", ".join(p.name for p in relationship.others(person_id)) or "them"
-    answer = Prompt.ask(f"Who sees this? private (only you), shared (you and {who}), or draft",
-                        choices=[s.value for s in Seen], default=default.value)
-    return Seen(answer)
 
 
 timeout.__doc__ = TIMEOUT_HELP

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.prompt import Prompt
 
-from heartline.cli.common import ask, show_safety
+from heartline.cli.common import ask, check_safety
 from heartline.cli.context import current_person, open_store
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ def handoff(
     else:
         sections = _review(console, content, sections, author=person.name)
         out = out or _where(console)
-    _safety(console, " ".join(sections.values()))
+    check_safety(console, " ".join(sections.values()))
     if out is not None:
         _export(out, professional.markdown(sections, author=person.name, on=date.today()))
         console.print(f"[green]Written[/green] to {escape(str(out))}.")
@@ -164,14 +164,6 @@ def _panel(text: str) -> Panel:
     return Panel(escape(text), title="Your notes (Markdown)", border_style="green")
 
 
-def _safety(console: Console, text: str) -> None:
-    """Notes can mention danger; then safety lines come first (the notes stay private)."""
-    from heartline import analyze_turn
-    from heartline.practices.safety import needs_help
-
-    analysis = analyze_turn(text)
-    if needs_help(analysis):
-        show_safety(console, analysis)
 
 
 def _show_intro(console: Console, content: Content) -> None:

@@ -10,9 +10,14 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
-from heartline.cli.common import WithOption, saved
+from heartline.cli.common import (
+    Seen,
+    TogetherVisibilityOption,
+    WithOption,
+    choose_visibility,
+    saved,
+)
 from heartline.cli.context import choose_relationship, current_person, open_store
-from heartline.cli.hug import TogetherVisibilityOption, together_visibility
 
 HELP = """Time together with the phones away: start it, stop it, see your week.
 
@@ -43,7 +48,7 @@ def start(ctx: typer.Context, with_: WithOption = None,
     relationship = choose_relationship(store, person, with_)
     with store.read() as session:
         unplug.check_can_start(session, person)
-    chosen = together_visibility(visibility, relationship, person.id).value
+    chosen = choose_visibility(visibility, relationship, person.id, suggest=Seen.shared).value
     with store.write() as session:
         entry = unplug.start(session, person, now=_now(), visibility=chosen,
                              relationship_id=relationship.id if relationship else None)
@@ -74,7 +79,7 @@ def log(ctx: typer.Context, minutes: MinutesOption, with_: WithOption = None,
     store = open_store(ctx)
     person = current_person(ctx, store)
     relationship = choose_relationship(store, person, with_)
-    chosen = together_visibility(visibility, relationship, person.id).value
+    chosen = choose_visibility(visibility, relationship, person.id, suggest=Seen.shared).value
     with store.write() as session:
         entry = unplug.log(session, person, minutes=minutes, now=_now(), visibility=chosen,
                            relationship_id=relationship.id if relationship else None)

@@ -16,14 +16,13 @@ from heartline.cli.common import (
     VisibilityOption,
     WithOption,
     ask,
+    check_safety,
     choose_visibility,
     saved,
-    show_safety,
 )
 from heartline.cli.context import choose_relationship, current_person, open_store
 
 if TYPE_CHECKING:
-    from heartline.analysis.results import TurnAnalysis
     from heartline.practices.weekly import Brought, Content, ItemKind, Step
     from heartline.store import Store
     from heartline.store.values import Person, Relationship
@@ -86,7 +85,7 @@ def _bring(console: Console, store: Store, person: Person, relationship: Relatio
     from heartline.practices.safety import safe_visibility
 
     wanted = choose_visibility(visibility or Seen.private, relationship, person.id).value
-    analyses = [_safety(console, text) if text.strip() else None for _, text in items]
+    analyses = [check_safety(console, text) if text.strip() else None for _, text in items]
     with store.write() as session:
         for (kind, text), analysis in zip(items, analyses, strict=True):
             stored = practice.bring(session, person, kind, text,
@@ -122,9 +121,8 @@ def _check_in(console: Console, store: Store, person: Person, relationship: Rela
     answers, repair = _steps(console, content, items, names, given if scripted else None,
                              decided=decided, detected=detected)
     checkin = practice.Checkin(answers, items.ids(), repair)
-    analysis = _safety(console, checkin.as_text()) if checkin.as_text() else None
-    wanted = Seen.private if scripted and visibility is None else \
-        choose_visibility(visibility, relationship, person.id)
+    analysis = check_safety(console, checkin.as_text()) if checkin.as_text() else None
+    wanted = choose_visibility(visibility, relationship, person.id, scripted=scripted)
     chosen = safe_visibility(analysis, wanted.value)
     share = _share_mine(items, relationship, share_items, scripted=scripted)
     if safe_visibility(analysis, "shared") != "shared":
@@ -202,14 +200,6 @@ def _share_mine(items: Brought, relationship: Relationship | None, wanted: bool 
     return private if wanted else ()
 
 
-def _safety(console: Console, text: str) -> TurnAnalysis:
-    from heartline import analyze_turn
-    from heartline.practices.safety import needs_help
-
-    analysis = analyze_turn(text)
-    if needs_help(analysis):
-        show_safety(console, analysis)
-    return analysis
 
 
 weekly.__doc__ = HELP
