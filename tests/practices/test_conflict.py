@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from heartline.errors import InputError
 from heartline.practices import conflict
+from heartline.practices.answers import parse_pairs
 from heartline.store import Store, people
 from heartline.store.entries import entries_for
 
@@ -112,13 +113,13 @@ def test_answers_are_read_as_a_time_or_a_length() -> None:
 @given(st.sampled_from(["worst", "heard", "next-time"]), st.text(max_size=30))
 def test_key_text_pairs_keep_everything_after_the_first_equals(key: str, text: str) -> None:
     keys = ("worst", "heard", "next_time")
-    assert conflict.parse_answers([f"{key}={text}"], keys) == {key.replace("-", "_"): text.strip()}
+    assert parse_pairs([f"{key}={text}"], keys) == {key.replace("-", "_"): text.strip()}
 
 
 @given(st.text(max_size=30))
 def test_any_pair_parses_or_names_the_keys(pair: str) -> None:
     try:
-        found = conflict.parse_answers([pair], ("worst", "heard"))
+        found = parse_pairs([pair], ("worst", "heard"))
         assert set(found) <= {"worst", "heard"}
     except InputError as err:
         assert "worst, heard" in str(err)

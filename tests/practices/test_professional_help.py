@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from heartline.errors import InputError
 from heartline.help import professional
 from heartline.help.resources import REGION_VARIABLE
+from heartline.practices.answers import parse_pairs
 from heartline.store import Store, people
 from heartline.store.entries import entries_for
 
@@ -68,11 +69,13 @@ def test_an_unlisted_region_shows_everything_and_says_so(monkeypatch) -> None:
 
 
 def test_answers_need_known_keys_and_one_written_section() -> None:
-    assert professional.parse_answers(["Why-Now=  because "], KEYS) == {"why_now": "  because "}
+    assert parse_pairs(["Why-Now=  because "], KEYS) == {"why_now": "because"}
     with pytest.raises(InputError, match="KEY=TEXT"):
-        professional.parse_answers(["feelings=sad"], KEYS)
+        parse_pairs(["feelings=sad"], KEYS)
     with pytest.raises(InputError, match="KEY=TEXT"):
-        professional.parse_answers(["why_now"], KEYS)
+        parse_pairs(["why_now"], KEYS)
+    with pytest.raises(InputError, match="twice"):
+        parse_pairs(["why_now=a", "why-now=b"], KEYS)
     with pytest.raises(InputError, match="nothing in the summary"):
         professional.written({"why_now": "   ", "hard": ""}, KEYS)
     assert list(professional.written({"hopes": "b", "why_now": "a"}, KEYS)) == ["why_now", "hopes"]

@@ -130,10 +130,11 @@ def debrief(
     visibility: VisibilityOption = None,
 ) -> None:
     from heartline.practices import conflict
+    from heartline.practices.answers import parse_pairs
 
     console = Console()
     content = conflict.debrief_content()
-    answers = conflict.parse_answers(answer or [], [q.key for q in content.questions])
+    answers = parse_pairs(answer or [], [q.key for q in content.questions])
     store = open_store(ctx)
     person = current_person(ctx, store)
     relationship = choose_relationship(store, person, with_)
@@ -159,10 +160,11 @@ def apology(
     visibility: VisibilityOption = None,
 ) -> None:
     from heartline.practices import conflict
+    from heartline.practices.answers import parse_pairs
 
     console = Console()
     content = conflict.apology_content()
-    parts = conflict.parse_answers(part or [], [s.key for s in content.steps], flag="--part")
+    parts = parse_pairs(part or [], [s.key for s in content.steps], flag="--part")
     store = open_store(ctx)
     person = current_person(ctx, store)
     relationship = choose_relationship(store, person, with_)

@@ -101,11 +101,12 @@ def handoff(
         "--out", metavar="FILE.md", help="Write the notes to this Markdown file.")] = None,
 ) -> None:
     from heartline.help import professional
+    from heartline.practices.answers import parse_pairs
 
     console = Console()
     content = professional.content()
     keys = content.section_keys
-    given = professional.parse_answers(answer or [], keys)
+    given = parse_pairs(answer or [], keys)
     store = open_store(ctx)
     person = current_person(ctx, store)
     if not answer:

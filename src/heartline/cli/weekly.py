@@ -103,11 +103,11 @@ def _check_in(console: Console, store: Store, person: Person, relationship: Rela
     from datetime import UTC, datetime
 
     from heartline.practices import weekly as practice
-    from heartline.practices.conflict import parse_answers
+    from heartline.practices.answers import parse_pairs
     from heartline.practices.safety import safe_visibility
 
     content = practice.content()
-    given = parse_answers(answer or [], content.step_keys)
+    given = parse_pairs(answer or [], content.step_keys)
     scripted = bool(answer)
     rid = relationship.id if relationship else None
     with store.read() as session:

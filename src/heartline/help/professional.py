@@ -107,17 +107,6 @@ def emergency(region: str | None) -> Resource | None:
 # --- Handoff summary -----------------------------------------------------------------------
 
 
-def parse_answers(pairs: Sequence[str], keys: Sequence[str]) -> dict[str, str]:
-    """``KEY=TEXT`` pairs (``--answer``); an unknown key or a missing ``=`` is explained."""
-    answers: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, text = pair.partition("=")
-        key = key.strip().lower().replace("-", "_")
-        if not sep or key not in keys:
-            raise InputError(f"--answer takes KEY=TEXT with KEY one of {', '.join(keys)}; "
-                             f"got {pair!r}.")
-        answers[key] = text
-    return answers
 
 
 def written(sections: Mapping[str, str], keys: Sequence[str]) -> dict[str, str]:

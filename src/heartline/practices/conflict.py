@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import random
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -190,18 +190,6 @@ def record_timeout(session: Session, person: Person, pause: Break, *, text: str,
 # --- Debrief ---------------------------------------------------------------------------------
 
 
-def parse_answers(pairs: Sequence[str], keys: Sequence[str], *,
-                  flag: str = "--answer") -> dict[str, str]:
-    """``KEY=TEXT`` pairs into a dict; an unknown key or a missing ``=`` is explained."""
-    answers: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, text = pair.partition("=")
-        key = key.strip().lower().replace("-", "_")
-        if not sep or key not in keys:
-            raise InputError(f"{flag} takes KEY=TEXT with KEY one of {', '.join(keys)}; "
-                             f"got {pair!r}.")
-        answers[key] = text.strip()
-    return answers
 
 
 def combined(answers: Mapping[str, str]) -> str:

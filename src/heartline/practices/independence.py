@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from heartline.errors import InputError
+from heartline.practices.answers import parse_pairs
 from heartline.practices.content import load, pick
 from heartline.store.entries import add_entry
 from heartline.store.values import Entry, Person, Visibility
@@ -39,27 +40,11 @@ def reflection(rng: random.Random | None = None) -> str:
     return pick(load("independence")["reflections"], rng)
 
 
-def parse_answer(raw: str) -> tuple[str, str]:
-    """``KEY=TEXT`` as given to ``--answer``; the key must be one of the questions'."""
-    key, equals, text = raw.partition("=")
-    keys = [q.key for q in questions()]
-    if not equals or key.strip() not in keys:
-        raise InputError(f"--answer takes KEY=TEXT, with KEY one of {', '.join(keys)} "
-                         f"(got {raw!r}).")
-    if len(text) > MAX_ANSWER:
-        raise InputError(f"Keep each answer under {MAX_ANSWER:,} characters.")
-    return key.strip(), text.strip()
 
 
 def parse_answers(raw: Iterable[str]) -> dict[str, str]:
     """Every ``--answer``, in question order; the same question twice is a mistake."""
-    found: dict[str, str] = {}
-    for item in raw:
-        key, text = parse_answer(item)
-        if key in found:
-            raise InputError(f"{key} was answered twice; give each question one --answer.")
-        found[key] = text
-    return answered(found)
+    return answered(parse_pairs(raw, [q.key for q in questions()]))
 
 
 def answered(answers: Mapping[str, str]) -> dict[str, str]:

@@ -19,6 +19,7 @@ from statistics import fmean
 from sqlalchemy.orm import Session
 
 from heartline.errors import InputError
+from heartline.practices import answers
 from heartline.practices.charts import Series, line_chart
 from heartline.practices.content import load
 from heartline.store.entries import add_entry, entries_for
@@ -110,15 +111,8 @@ def parse_score(text: str) -> int:
 
 def parse_pairs(pairs: Sequence[str], keys: Sequence[str]) -> dict[str, int]:
     """``KEY=N`` answers (``--score``); an unknown key or a missing ``=`` is explained."""
-    answers: dict[str, int] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        key = key.strip().lower().replace("-", "_")
-        if not sep or key not in keys:
-            raise InputError(f"--score takes KEY=N with KEY one of {', '.join(keys)}; "
-                             f"got {pair!r}.")
-        answers[key] = parse_score(value)
-    return answers
+    given = answers.parse_pairs(pairs, keys, flag="--score", value="N")
+    return {key: parse_score(value) for key, value in given.items()}
 
 
 def parse_list(text: str, keys: Sequence[str]) -> dict[str, int]:
