@@ -21,8 +21,11 @@ from heartline.cli import (
     analyze,
     appreciate,
     archive,
+    bid,
     cards,
     checkin,
+    exchange,
+    feelings,
     hello,
     history,
     hug,
@@ -104,27 +107,36 @@ def root(
     ctx.obj = CliState(db=db, as_name=as_name)
 
 
-app.command(name="analyze")(friendly(analyze.analyze))
-app.command(name="cards")(friendly(cards.cards))
+# Set up, and what to do today.
 app.command(name="hello")(friendly(hello.hello))
-app.command(name="checkin")(friendly(checkin.checkin))
-app.command(name="export")(friendly(archive.export))
-app.command(name="import")(friendly(archive.import_))
-app.command(name="delete")(friendly(archive.delete))
-app.add_typer(friendly_group(remind.sub), name="remind")
 app.command(name="today")(friendly(today.today))
+# The core exchange and the sharer's skills (M1–M4).
+app.command(name="share")(friendly(exchange.share))
+app.command(name="reply")(friendly(exchange.reply))
+app.command(name="understood")(friendly(exchange.understood))
+app.command(name="checkin")(friendly(checkin.checkin))
+app.add_typer(friendly_group(feelings.sub), name="feelings")
+app.add_typer(friendly_group(bid.sub), name="bid")
+# Practices and rituals (M5), signs and help (M5.15, M6).
+app.command(name="cards")(friendly(cards.cards))
+app.command(name="weekly")(friendly(weekly.weekly))
+app.add_typer(friendly_group(repair.sub), name="repair")
+app.command(name="appreciate")(friendly(appreciate.appreciate))
 app.command(name="hug")(friendly(hug.hug))
 app.add_typer(friendly_group(unplug.sub), name="unplug")
 app.command(name="new-things")(friendly(new_things.new_things))
 app.add_typer(friendly_group(photos.sub), name="photos")
 app.command(name="humor")(friendly(humor.humor))
 app.command(name="independence")(friendly(independence.independence))
-app.command(name="weekly")(friendly(weekly.weekly))
-app.add_typer(friendly_group(repair.sub), name="repair")
-app.command(name="appreciate")(friendly(appreciate.appreciate))
 app.command(name="pulse")(friendly(pulse.pulse))
-app.add_typer(friendly_group(therapist.sub), name="therapist")
 app.command(name="history")(friendly(history.history))
+app.add_typer(friendly_group(remind.sub), name="remind")
+app.add_typer(friendly_group(therapist.sub), name="therapist")
+# The listening coach on any text, and your data.
+app.command(name="analyze")(friendly(analyze.analyze))
+app.command(name="export")(friendly(archive.export))
+app.command(name="import")(friendly(archive.import_))
+app.command(name="delete")(friendly(archive.delete))
 
 
 def _stop_cleanly(signum: int, frame: object) -> None:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import typer
 
 from heartline.errors import NotFoundError
-from heartline.store import Store
 from heartline.store.values import Person, Relationship
+
+if TYPE_CHECKING:
+    from heartline.store import Store
 
 SET_UP_FIRST = "Nobody is set up on this machine yet. Start with: heartline hello --name YOUR-NAME"
 
@@ -34,6 +37,8 @@ def state(ctx: typer.Context) -> CliState:
 
 
 def open_store(ctx: typer.Context) -> Store:
+    from heartline.store import Store
+
     store = Store.open(state(ctx).db)
     ctx.call_on_close(store.close)
     return store

@@ -107,7 +107,8 @@ def _word(word: str, mark: str | None) -> str:
 
 
 def _described(placement: Placement) -> str:
-    return f"[bold]{placement.word}[/bold] ({' → '.join(placement.path)}): {placement.meaning}"
+    where = " → ".join(placement.path) if len(placement.path) > 1 else "a core feeling"
+    return f"[bold]{placement.word}[/bold] ({where}): {placement.meaning}"
 
 
 def name(
@@ -128,13 +129,12 @@ def name(
     store = open_store(ctx)
     person = current_person(ctx, store)
     relationship = choose_relationship(store, person, with_)
+    named = feelings.lookup(word) if word is not None else None
     prompt = pick(feelings.notice_prompts())
     console.print(Panel(prompt, title="Notice and name it", border_style="cyan"))
-    if word is None:
-        placement = _choose_word(console)
+    placement = named or _choose_word(console)
+    if named is None:
         note = ask("Anything to add? (Enter to skip)", note)
-    else:
-        placement = feelings.lookup(word)
     note = (note or "").strip()
     console.print(_described(placement))
     analysis = analyze_turn(note) if note else None

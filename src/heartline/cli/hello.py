@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.prompt import Prompt
 
 from heartline.cli.context import open_store, state
-from heartline.store import Store
 from heartline.store.values import RELATIONSHIP_KINDS, Person
+
+if TYPE_CHECKING:
+    from heartline.store import Store
 
 HELP = """Set up heartline on this machine: your name, and who you're doing this with.
 

@@ -18,7 +18,7 @@ from heartline.cli.common import (
     saved,
 )
 from heartline.cli.context import choose_relationship, current_person, open_store
-from heartline.practices.new_things import Budget, Company, Energy, Setting
+from heartline.practices.idea_tags import Budget, Company, Energy, Setting
 
 if TYPE_CHECKING:
     from heartline.practices.new_things import Idea

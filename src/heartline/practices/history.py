@@ -85,6 +85,9 @@ def lines(session: Session, viewer: Person, *, kinds: Sequence[str] | None = Non
 
 def summary(entry: Entry) -> str:
     """A short line saying what the entry holds."""
+    landed = entry.data.get("understood")
+    if entry.kind == "understood" and isinstance(landed, bool):
+        return _shorten("felt understood" if landed else f"not quite: {entry.text or ''}")
     special = SUMMARIES.get(entry.kind)
     text = (special(entry.data) if special else "") or _fallback(entry)
     return _shorten(text)

@@ -12,46 +12,19 @@ from __future__ import annotations
 import random
 from collections.abc import Collection
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
 
 from sqlalchemy.orm import Session
 
 from heartline.errors import InputError
 from heartline.practices.content import load
+from heartline.practices.idea_tags import Budget, Company, Energy, Setting
 from heartline.store.entries import add_entry, entries_for
 from heartline.store.values import Entry, Person, Visibility
 
 SUGGESTIONS = 3
 MAX_TITLE = 200
 SOURCE = "new_things.toml"
-
-
-class Budget(StrEnum):
-    free = "free"
-    low = "low"
-    medium = "medium"
-
-
-class Energy(StrEnum):
-    low = "low"
-    medium = "medium"
-    high = "high"
-
-
-class Setting(StrEnum):
-    indoor = "indoor"
-    outdoor = "outdoor"
-    either = "either"
-
-
-class Company(StrEnum):
-    """Who an idea suits: the relationship kinds."""
-
-    couple = "couple"
-    friends = "friends"
-    family = "family"
-    parent_child = "parent_child"
 
 
 @dataclass(frozen=True)

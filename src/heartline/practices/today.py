@@ -82,7 +82,7 @@ def plan(session: Session, person: Person, *, now: datetime) -> Today:
 
 
 def _waiting_on_you(recent: Sequence[Entry], person: Person, now: datetime) -> list[Suggestion]:
-    found = []
+    found = _exchange(recent, person)
     for bid in (e for e in recent if e.kind == "bid"):
         if bid.author_id != person.id and bid.data.get("answer") is None:
             found.append(Suggestion("Someone asked for a moment",
@@ -99,6 +99,22 @@ def _waiting_on_you(recent: Sequence[Entry], person: Person, now: datetime) -> l
     if running:
         found.append(Suggestion("Unplugged time is running", "Stop it when you pick your "
                                 "phones back up.", "heartline unplug stop"))
+    return found
+
+
+def _exchange(recent: Sequence[Entry], person: Person) -> list[Suggestion]:
+    """Someone shared and is waiting for a reply; someone replied to you."""
+    replied = {e.parent_id for e in recent if e.kind == "reply" and e.author_id == person.id}
+    answered = {e.parent_id for e in recent if e.kind == "understood"}
+    mine = {e.id for e in recent if e.kind == "share" and e.author_id == person.id}
+    found = []
+    if any(e.kind == "share" and e.author_id != person.id and e.id not in replied
+           for e in recent):
+        found.append(Suggestion("Something was shared with you", "Read it, and reply so they "
+                                "can see you get it and you care.", "heartline reply"))
+    if any(e.kind == "reply" and e.parent_id in mine and e.id not in answered for e in recent):
+        found.append(Suggestion("A reply to what you shared", "Did it make you feel "
+                                "understood? Tell them either way.", "heartline understood"))
     return found
 
 

@@ -1,0 +1,164 @@
+"""``heartline share``, ``reply`` and ``understood``: the core exchange, with live coaching."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.prompt import Prompt
+
+from heartline.cli.common import (
+    VisibilityOption,
+    WithOption,
+    ask,
+    check_safety,
+    choose_visibility,
+    saved,
+)
+from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.store.values import Entry
+
+SHARE_HELP = """Share what's really going on, with the person you're doing this with.
+
+If it comes out as the polite "fine", heartline offers one notch deeper. You
+choose who sees it: private (just for you), shared, or a draft.
+
+  heartline share
+  heartline share "I didn't get the job, and I feel stupid for hoping." -v shared
+"""
+
+REPLY_HELP = """Reply to what they shared, and see how your reply lands before you send it.
+
+The listening coach shows what your reply does (reflects their feeling?
+jumps to advice?), its scores, what to watch out for, and a warmer try. You
+can rewrite as often as you like before sending.
+
+  heartline --as Alex reply                         # the oldest share waiting for you
+  heartline --as Alex reply --text "Oh no. After all that work, that must sting."
+"""
+
+UNDERSTOOD_HELP = """Tell them whether their reply made you feel understood.
+
+  heartline understood --yes
+  heartline understood --not-quite "It's less the job, more feeling stuck."
+"""
+
+ACTIONS = ["send", "rewrite", "cancel"]
+
+
+def share(
+    ctx: typer.Context,
+    text: Annotated[str | None, typer.Argument(help="What's going on (asked when left out).",
+                                               show_default=False)] = None,
+    with_: WithOption = None,
+    visibility: VisibilityOption = None,
+) -> None:
+    from heartline.practices import exchange, reconnect
+    from heartline.practices.safety import needs_help, safe_visibility
+
+    console = Console()
+    store = open_store(ctx)
+    person = current_person(ctx, store)
+    relationship = choose_relationship(store, person, with_)
+    words = ask("What's going on for you?", text)
+    analysis = check_safety(console, words)
+    if not needs_help(analysis) and reconnect.needs_deeper(analysis):
+        offer, _ = reconnect.deeper_offer()
+        console.print(Panel(offer, title="One notch deeper?", border_style="cyan"))
+        if text is None:
+            more = ask("Add a little more (Enter to leave it there)", None)
+            if more:
+                words = f"{words} {more}"
+                analysis = check_safety(console, words)
+    wanted = choose_visibility(visibility, relationship, person.id, scripted=text is not None)
+    with store.write() as session:
+        stored = exchange.share(session, person, words, analysis,
+                                relationship_id=relationship.id if relationship else None,
+                                visibility=safe_visibility(analysis, wanted.value))
+    saved(console, stored, relationship)
+
+
+def reply(
+    ctx: typer.Context,
+    share_id: Annotated[str | None, typer.Argument(
+        help="Which share (default: the oldest one waiting for your reply).",
+        show_default=False)] = None,
+    text: Annotated[str | None, typer.Option(help="Your reply; sent without asking.")] = None,
+) -> None:
+    from heartline.analysis.engine import Analyzer
+    from heartline.cli.render import reply_view
+    from heartline.practices import exchange
+    from heartline.store.entries import get_entry
+
+    console = Console()
+    store = open_store(ctx)
+    person = current_person(ctx, store)
+    with store.read() as session:
+        waiting = exchange.waiting_for_reply(session, person)
+        shared = get_entry(session, _full_id(share_id, waiting), person) if share_id \
+            else (waiting[0] if waiting else None)
+    if shared is None:
+        console.print("Nothing is waiting for a reply right now.")
+        return
+    console.print(Panel(shared.text or "", title="They shared", border_style="blue"))
+    words, pair = ask("Your reply", text), None
+    while True:
+        pair = Analyzer.default().reply(shared.text or "", words)
+        console.print(reply_view(pair))
+        action = "send" if text is not None else Prompt.ask("Send it?", choices=ACTIONS,
+                                                           default="send")
+        if action != "rewrite":
+            break
+        words = ask("Your reply", None, default=words)
+    if action == "cancel":
+        console.print("Not sent; nothing was saved.")
+        return
+    with store.write() as session:
+        exchange.reply(session, person, shared.id, words, pair)
+    console.print("[green]Sent.[/green] They'll be asked whether it made them feel understood.")
+
+
+def understood(
+    ctx: typer.Context,
+    reply_id: Annotated[str | None, typer.Argument(
+        help="Which reply (default: the oldest one you haven't answered).",
+        show_default=False)] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="I felt understood.")] = False,
+    not_quite: Annotated[str | None, typer.Option(
+        "--not-quite", metavar="TEXT", help="Not quite; here's what I meant.")] = None,
+) -> None:
+    from heartline.practices import exchange
+    from heartline.store.entries import get_entry
+
+    console = Console()
+    store = open_store(ctx)
+    person = current_person(ctx, store)
+    with store.read() as session:
+        waiting = exchange.waiting_for_feedback(session, person)
+        answered = get_entry(session, _full_id(reply_id, waiting), person) if reply_id \
+            else (waiting[0] if waiting else None)
+    if answered is None:
+        console.print("No replies are waiting for your answer.")
+        return
+    console.print(Panel(answered.text or "", title="Their reply", border_style="magenta"))
+    if not yes and not_quite is None:
+        yes = Prompt.ask("Did you feel understood?", choices=["yes", "not quite"],
+                         default="yes") == "yes"
+        not_quite = None if yes else ask("What did you mean?", None)
+    with store.write() as session:
+        exchange.felt_understood(session, person, answered.id, understood=yes,
+                                 meant=not_quite or "")
+    console.print("[green]Sent back to them.[/green]")
+
+
+def _full_id(given: str, candidates: list[Entry]) -> str:
+    """A full id from its first characters, when one waiting entry starts with them."""
+    matches = [e.id for e in candidates if e.id.startswith(given)]
+    return matches[0] if len(matches) == 1 else given
+
+
+share.__doc__ = SHARE_HELP
+reply.__doc__ = REPLY_HELP
+understood.__doc__ = UNDERSTOOD_HELP

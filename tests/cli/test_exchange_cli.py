@@ -1,0 +1,48 @@
+"""``heartline share``, ``reply`` and ``understood`` through the CLI, on both backends."""
+
+from __future__ import annotations
+
+from heartline.store import Store, people
+from heartline.store.entries import entries_for
+
+
+def _kinds(name: str) -> list[str]:
+    store = Store.open()
+    with store.read() as session:
+        kinds = [e.kind for e in entries_for(session, people.find_person(session, name),
+                                             newest_first=False)]
+    store.close()
+    return kinds
+
+
+def test_share_reply_and_understood(cli, couple) -> None:
+    assert cli("share", "I didn't get the job and I feel stupid for hoping.",
+               "-v", "shared").exit_code == 0
+    assert "Something was shared with you" in cli("--as", "Alex", "today").output
+    result = cli("--as", "Alex", "reply", input="at least you have your old one\nrewrite\n"
+                 "Oh no, after all that work. That must really sting.\nsend\n")
+    assert result.exit_code == 0, result.output
+    assert "minimizing" in result.output and "Sent" in result.output
+    result = cli("understood", input="yes\n")
+    assert result.exit_code == 0, result.output
+    assert _kinds("Alex") == ["share", "reply", "understood"]
+
+
+def test_a_private_share_is_never_offered_for_a_reply(cli, couple) -> None:
+    assert cli("share", "Just for me tonight.", "-v", "private").exit_code == 0
+    result = cli("--as", "Alex", "reply")
+    assert "Nothing is waiting" in result.output
+    assert _kinds("Alex") == []
+
+
+def test_a_cancelled_reply_saves_nothing(cli, couple) -> None:
+    cli("share", "Work was brutal today, I'm wiped.", "-v", "shared")
+    result = cli("--as", "Alex", "reply", input="hm\ncancel\n")
+    assert result.exit_code == 0 and "nothing was saved" in result.output
+    assert _kinds("Alex") == ["share"]
+
+
+def test_a_deflection_gets_a_gentle_nudge(cli, couple) -> None:
+    result = cli("share", input="fine\n\nprivate\n")
+    assert result.exit_code == 0, result.output
+    assert "One notch deeper" in result.output
