@@ -39,6 +39,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test ever reads or writes the real heartline home."""
     monkeypatch.setenv("HEARTLINE_HOME", str(tmp_path / "default-home"))
     monkeypatch.delenv("HEARTLINE_DATABASE_URL", raising=False)
+    # A wide console, so assertions on messages don't depend on where Rich wraps them.
+    monkeypatch.setenv("COLUMNS", "250")
 
 
 @pytest.fixture(params=BACKENDS)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from heartline.errors import InputError
 from heartline.practices import pulse
-from heartline.practices.charts import Series, line_chart
+from heartline.practices.charts import SPARKS, Series, line_chart, sparkline
 from heartline.store import Store, people
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -113,27 +113,27 @@ def test_dips_are_noticed_gently_but_not_every_wobble() -> None:
 
 @given(st.lists(finite, max_size=40))
 def test_a_sparkline_has_one_character_per_value(values: list[float]) -> None:
-    line = pulse.sparkline(values)
-    assert len(line) == len(values) and set(line) <= set(pulse.SPARKS)
+    line = sparkline(values)
+    assert len(line) == len(values) and set(line) <= set(SPARKS)
 
 
 @given(finite, st.integers(min_value=1, max_value=30))
 def test_a_constant_series_is_one_repeated_middle_character(value: float, count: int) -> None:
-    assert pulse.sparkline([value] * count) == "▄" * count
+    assert sparkline([value] * count) == "▄" * count
 
 
 @given(st.lists(finite, min_size=2, max_size=40).filter(lambda v: max(v) - min(v) > 1e-3))
 def test_the_minimum_and_maximum_map_to_the_ends(values: list[float]) -> None:
-    line = pulse.sparkline(values)
+    line = sparkline(values)
     assert line[values.index(min(values))] == "▁"
     assert line[values.index(max(values))] == "█"
 
 
 def test_a_fixed_scale_keeps_levels_comparable_and_clamps() -> None:
-    assert pulse.sparkline([1, 4, 7], low=1, high=7) == "▁▅█"
-    assert pulse.sparkline([6, 6], low=1, high=7) == "▇▇"
-    assert pulse.sparkline([0, 9], low=1, high=7) == "▁█"
-    assert pulse.sparkline([]) == ""
+    assert sparkline([1, 4, 7], low=1, high=7) == "▁▅█"
+    assert sparkline([6, 6], low=1, high=7) == "▇▇"
+    assert sparkline([0, 9], low=1, high=7) == "▁█"
+    assert sparkline([]) == ""
 
 
 def _points(overalls: list[float]) -> tuple[pulse.Point, ...]:

@@ -124,6 +124,7 @@ def _trend_table(history: tuple[Point, ...], *, title: str) -> Table:
     from statistics import fmean
 
     from heartline.practices import pulse as core
+    from heartline.practices.charts import sparkline
 
     table = Table(title=title, title_justify="left")
     for header in ("", "Latest", "Average", "Over time (1–7)"):
@@ -131,7 +132,7 @@ def _trend_table(history: tuple[Point, ...], *, title: str) -> Table:
     for name, values in core.series(history).items():
         style = "bold" if name == "overall" else ""
         table.add_row(core.DIMENSION_TITLES[name], f"{values[-1]:.1f}", f"{fmean(values):.1f}",
-                      core.sparkline(values, low=core.SCALE_MIN, high=core.SCALE_MAX),
+                      sparkline(values, low=core.SCALE_MIN, high=core.SCALE_MAX),
                       style=style)
     return table
 

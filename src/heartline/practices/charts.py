@@ -22,6 +22,7 @@ LEGEND_ROW = 20
 # Okabe–Ito colours: told apart by most people with colour-vision differences.
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#0072B2")
 EMPHASIS_COLOUR = "#222222"
+SPARKS = "▁▂▃▄▅▆▇█"
 
 
 @dataclass(frozen=True)
@@ -135,3 +136,17 @@ def _legend(series: Sequence[Series]) -> list[str]:
         parts.append(f'<text x="{left + 22}" y="{y}">{escape(line.name)}</text>')
     parts.append("</g>")
     return parts
+
+
+def sparkline(values: Sequence[float], *, low: float | None = None,
+              high: float | None = None) -> str:
+    """One block character per value, from ▁ (``low``, default the minimum) to █ (``high``)."""
+    if not values:
+        return ""
+    low = min(values) if low is None else low
+    high = max(values) if high is None else high
+    if high <= low:
+        return SPARKS[len(SPARKS) // 2 - 1] * len(values)
+    top = len(SPARKS) - 1
+    steps = (round((min(max(v, low), high) - low) / (high - low) * top) for v in values)
+    return "".join(SPARKS[step] for step in steps)

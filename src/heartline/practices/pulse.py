@@ -35,7 +35,6 @@ LOW_OVERALL = 3.5        # below this the latest overall earns the gentle note
 NOTABLE_DROP = 1.0       # or this far below the average of the answers just before it
 BASELINE_COUNT = 3       # how many earlier answers make that average
 TOLERANCE = 1e-9         # so a drop of exactly one point counts, whatever the float rounding
-SPARKS = "▁▂▃▄▅▆▇█"
 DECIMALS = 2
 
 
@@ -193,20 +192,6 @@ def dipped(overalls: Sequence[float]) -> bool:
     if latest < LOW_OVERALL:
         return True
     return bool(before) and latest <= fmean(before) - NOTABLE_DROP + TOLERANCE
-
-
-def sparkline(values: Sequence[float], *, low: float | None = None,
-              high: float | None = None) -> str:
-    """One block character per value, from ▁ (``low``, default the minimum) to █ (``high``)."""
-    if not values:
-        return ""
-    low = min(values) if low is None else low
-    high = max(values) if high is None else high
-    if high <= low:
-        return SPARKS[len(SPARKS) // 2 - 1] * len(values)
-    top = len(SPARKS) - 1
-    steps = (round((min(max(v, low), high) - low) / (high - low) * top) for v in values)
-    return "".join(SPARKS[step] for step in steps)
 
 
 def chart(trend: Sequence[Point]) -> str:
