@@ -33,6 +33,7 @@ from heartline.cli import (
     independence,
     new_things,
     photos,
+    practice,
     pulse,
     remind,
     repair,
@@ -132,6 +133,7 @@ app.command(name="pulse")(friendly(pulse.pulse))
 app.command(name="history")(friendly(history.history))
 app.add_typer(friendly_group(remind.sub), name="remind")
 app.add_typer(friendly_group(therapist.sub), name="therapist")
+app.add_typer(friendly_group(practice.sub), name="practice")
 # The listening coach on any text, and your data.
 app.command(name="analyze")(friendly(analyze.analyze))
 app.command(name="export")(friendly(archive.export))

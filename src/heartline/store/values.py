@@ -39,6 +39,8 @@ ENTRY_KINDS: Mapping[str, str] = {
     "independence": "time for myself and my friends (M5.13)",
     "pulse": "the closeness pulse, scored 1 to 7 (M6)",
     "handoff": "a summary to bring to a therapist (M5.15)",
+    "practice": "a listening practice round with a simulated sharer (M2, M4)",
+    "deeper": "a 'one notch deeper' practice answer (M3)",
 }
 
 
@@ -49,7 +51,8 @@ KIND_TITLES: Mapping[str, str] = {
     "apology": "Apology", "appreciation": "Appreciation", "hug": "Hug",
     "unplug": "Unplugged time", "new_thing": "New thing together", "photo_story": "Photo story",
     "humor": "Something funny", "independence": "Independence check-in", "pulse": "Pulse",
-    "handoff": "Therapist handoff",
+    "handoff": "Therapist handoff", "practice": "Listening practice",
+    "deeper": "One notch deeper",
 }
 
 
