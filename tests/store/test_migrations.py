@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -11,7 +12,8 @@ from heartline.store import Store, people
 from heartline.store.entries import add_entry, entries_for
 from heartline.store.schema import Base
 
-HEAD = "0002"
+HEAD = "0003"
+PREVIOUS = "0002"
 
 
 def test_an_empty_database_is_brought_to_head(database_url: str, tmp_path: Path) -> None:
@@ -22,10 +24,11 @@ def test_an_empty_database_is_brought_to_head(database_url: str, tmp_path: Path)
     store.close()
 
 
-def test_upgrading_from_the_previous_revision_keeps_the_data(database_url: str,
-                                                             tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["0001", PREVIOUS])
+def test_upgrading_from_an_older_revision_keeps_the_data(database_url: str, tmp_path: Path,
+                                                         start: str) -> None:
     store = Store.open(database_url, home=tmp_path, upgrade=False)
-    store.upgrade("0001")
+    store.upgrade(start)
     with store.write() as session:
         sam = people.add_person(session, "Sam")
         add_entry(session, sam, "share", text="before the upgrade")
@@ -34,6 +37,12 @@ def test_upgrading_from_the_previous_revision_keeps_the_data(database_url: str,
     with store.read() as session:
         assert [e.text for e in entries_for(session, sam)] == ["before the upgrade"]
     store.close()
+
+
+def test_head_is_the_newest_bundled_revision() -> None:
+    from heartline.store.database import head_revision
+
+    assert head_revision() == HEAD
 
 
 def test_the_migrations_create_exactly_the_models_tables(store: Store) -> None:

@@ -40,6 +40,7 @@ from heartline.cli import (
     therapist,
     today,
     unplug,
+    user,
     weekly,
 )
 from heartline.cli.context import CliState
@@ -139,6 +140,7 @@ app.command(name="analyze")(friendly(analyze.analyze))
 app.command(name="export")(friendly(archive.export))
 app.command(name="import")(friendly(archive.import_))
 app.command(name="delete")(friendly(archive.delete))
+app.add_typer(friendly_group(user.sub), name="user")
 
 
 def _stop_cleanly(signum: int, frame: object) -> None:

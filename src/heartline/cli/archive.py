@@ -16,7 +16,8 @@ EXPORT_HELP = """Export everything you can see: JSON, a readable journal, and yo
 
 Writes a new folder holding heartline-export.json (for import), journal.md
 (to read and keep) and photos/. It holds your own entries, private ones too,
-and what others shared with you; never anyone else's private entries.
+and what others shared with you; never anyone else's private entries. Your
+web password is not in it: after an import, set one with heartline user.
 
   heartline export
   heartline export ~/Backups/heartline-2026-11

@@ -134,3 +134,16 @@ class ReminderRow(Base):
     at: Mapped[str] = mapped_column(String(5))
     minutes: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AccountRow(Base):
+    """How a person signs in to the web app: an email and an argon2id password hash."""
+
+    __tablename__ = "accounts"
+
+    person_id: Mapped[str] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
