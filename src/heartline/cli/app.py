@@ -37,6 +37,7 @@ from heartline.cli import (
     pulse,
     remind,
     repair,
+    serve,
     therapist,
     today,
     unplug,
@@ -141,6 +142,7 @@ app.command(name="export")(friendly(archive.export))
 app.command(name="import")(friendly(archive.import_))
 app.command(name="delete")(friendly(archive.delete))
 app.add_typer(friendly_group(user.sub), name="user")
+app.command(name="serve")(friendly(serve.serve))
 
 
 def _stop_cleanly(signum: int, frame: object) -> None:
