@@ -1,0 +1,59 @@
+"""Two partners, two browser contexts: sign up, pair, share, reply with live coaching,
+and "I felt understood", as a person would click through it."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+PASSWORD = "a long enough passphrase"
+SHARE = "I didn't get the job. I feel so stupid for hoping."
+
+
+def _sign_up(page: Page, url: str, name: str) -> None:
+    page.goto(f"{url}/signup")
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("Email").fill(f"{name.lower()}@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Make my account").click()
+    page.wait_for_url(f"{url}/together")
+
+
+def test_share_reply_with_live_coaching_and_felt_understood(browser: Browser, server: str,
+                                                            request: pytest.FixtureRequest
+                                                            ) -> None:
+    sam_context, alex_context = browser.new_context(), browser.new_context()
+    sam, alex = sam_context.new_page(), alex_context.new_page()
+    request.node.open_pages = {"sam": sam, "alex": alex}
+
+    _sign_up(sam, server, "Sam")
+    sam.get_by_label("Who with?").select_option("couple")
+    sam.get_by_role("button", name="Get an invite code").click()
+    code = sam.locator(".code").first.inner_text()
+
+    _sign_up(alex, server, "Alex")
+    alex.get_by_label("Invite code").fill(code)
+    alex.get_by_role("button", name="Join").click()
+    alex.wait_for_url(f"{server}/today")
+
+    sam.goto(f"{server}/share")
+    sam.get_by_label("In your own words").fill(SHARE)
+    sam.get_by_label("Share it").check()
+    sam.get_by_role("button", name="Save").click()
+    assert sam.get_by_role("heading", name="Saved").is_visible()
+
+    alex.goto(f"{server}/today")
+    alex.get_by_role("link", name="Reply").click()
+    reply = alex.get_by_role("textbox", name="Your reply")
+    reply.fill("at least you still have a job")
+    alex.locator("#coach").get_by_text("minimizing").wait_for()
+    reply.fill("Oh no, after all that work. That must really sting. What was the hardest part?")
+    alex.locator("#coach").get_by_text("reflection").wait_for()
+    alex.get_by_role("button", name="Send").click()
+    alex.wait_for_url(f"{server}/today")
+
+    sam.goto(f"{server}/today")
+    assert sam.get_by_text("That must really sting").is_visible()
+    sam.get_by_role("button", name="I felt understood").click()
+    sam.wait_for_url(f"{server}/today")
+    assert sam.get_by_text("That must really sting").count() == 0
