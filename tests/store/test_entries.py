@@ -111,3 +111,15 @@ def test_a_relationship_nobody_is_left_in_goes_with_its_entries(store: Store, tr
 def test_bad_names_are_refused(store: Store, name: str) -> None:
     with store.write() as session, pytest.raises(InputError):
         people.add_person(session, name)
+
+
+def test_nul_characters_never_reach_the_database(store: Store, trio) -> None:
+    sam, *_ = trio
+    with store.write() as session:
+        entry = add_entry(session, sam, "share", text="a\x00b",
+                          data={"k\x00": ["x\x00y", {"z": "\x00"}]})
+        people.add_person(session, "Jo\x00ey")
+    with store.read() as session:
+        read = get_entry(session, entry.id, sam)
+        assert read.text == "ab" and read.data == {"k": ["xy", {"z": ""}]}
+        assert people.find_person(session, "Joey") is not None

@@ -27,7 +27,7 @@ from heartline.store.values import Person
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_EMAIL = re.compile(r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$")
 
 
 @cache

@@ -20,10 +20,10 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DataError, OperationalError
 from sqlalchemy.orm import Session
 
-from heartline.errors import StoreBusyError, StoreError
+from heartline.errors import InputError, StoreBusyError, StoreError
 from heartline.store.connection import WRITE_OPTION, make_engine
 from heartline.store.settings import Settings, resolve
 
@@ -109,6 +109,9 @@ def _translated() -> Iterator[None]:
         yield
     except OperationalError as exc:
         raise _friendly(exc) from exc
+    except DataError as exc:
+        raise InputError("Some of that couldn't be stored as it was written (an unusual "
+                         "character or a value out of range). Nothing was changed.") from exc
 
 
 def _friendly(exc: OperationalError) -> StoreError:

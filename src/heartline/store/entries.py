@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from heartline.errors import InputError, NotFoundError
 from heartline.store.schema import EntryRow, MembershipRow, utcnow
+from heartline.store.text import without_nul
 from heartline.store.values import ENTRY_KINDS, VISIBILITIES, Entry, Person, Visibility
 
 MAX_TEXT = 20_000
@@ -29,6 +30,7 @@ def add_entry(session: Session, author: Person, kind: str, *,
               analysis: Mapping[str, Any] | None = None, parent_id: str | None = None,
               at: datetime | None = None) -> Entry:
     """Write one entry; ``relationship_id`` must be one of the author's."""
+    text, data, analysis = without_nul(text), without_nul(data), without_nul(analysis)
     _check(kind, visibility, text)
     if relationship_id is not None and not _is_member(session, author.id, relationship_id):
         raise NotFoundError("You are not a member of that relationship.")
@@ -47,6 +49,7 @@ def update_entry(session: Session, entry_id: str, editor: Person, *,
                  visibility: Visibility | None = None) -> Entry:
     """Change an entry its editor may see; only the author may change text or visibility."""
     row = _visible_row(session, entry_id, editor.id)
+    text, data = without_nul(text), without_nul(data)
     if (text is not None or visibility is not None) and row.author_id != editor.id:
         raise InputError("Only the person who wrote an entry can change its words or who sees it.")
     if visibility is not None:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from heartline.errors import InputError, NotFoundError
 from heartline.store.schema import MembershipRow, PersonRow, RelationshipRow, SettingRow
+from heartline.store.text import without_nul
 from heartline.store.values import RELATIONSHIP_KINDS, Member, Person, Relationship
 
 ME_SETTING = "me"
@@ -62,7 +63,7 @@ def add_relationship(session: Session, kind: str, members: list[Person], *,
                      name: str | None = None) -> Relationship:
     if kind not in RELATIONSHIP_KINDS:
         raise InputError(f"Unknown kind {kind!r}: choose one of {', '.join(RELATIONSHIP_KINDS)}.")
-    row = RelationshipRow(kind=kind, name=name, invite_code=_new_invite(session))
+    row = RelationshipRow(kind=kind, name=without_nul(name), invite_code=_new_invite(session))
     session.add(row)
     session.flush()
     for person in members:
@@ -72,7 +73,7 @@ def add_relationship(session: Session, kind: str, members: list[Person], *,
 
 
 def join(session: Session, invite_code: str, person: Person) -> Relationship:
-    code = invite_code.strip().upper().replace("-", "")
+    code = without_nul(invite_code).strip().upper().replace("-", "")
     row = session.scalar(select(RelationshipRow).where(RelationshipRow.invite_code == code))
     if row is None:
         raise NotFoundError(f"No relationship has the invite code {invite_code!r}. "
@@ -127,7 +128,7 @@ def _member_ids(session: Session, relationship_id: str) -> list[str]:
 
 
 def _clean_name(name: str) -> str:
-    cleaned = " ".join(name.split())
+    cleaned = " ".join(without_nul(name).split())
     if not cleaned or len(cleaned) > MAX_NAME:
         raise InputError(f"A name needs 1 to {MAX_NAME} characters.")
     return cleaned
