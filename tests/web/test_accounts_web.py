@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from web_people import PASSWORD, Person
 
-from conftest import PASSWORD, Person
 from heartline.web.app import create_app
 from heartline.web.settings import web_settings
 

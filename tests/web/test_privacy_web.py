@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 from fastapi import FastAPI
-
-from conftest import Person
+from web_people import Person
 
 SECRET = "my private worry about the move"
 DRAFT = "half-written thought about my sister"

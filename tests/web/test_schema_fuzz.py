@@ -10,8 +10,7 @@ from __future__ import annotations
 import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
-
-from conftest import Person
+from web_people import Person
 
 EXAMPLES_PER_OPERATION = 150
 MIN_CASES = 1000

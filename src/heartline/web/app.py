@@ -17,7 +17,16 @@ from starlette.middleware.sessions import SessionMiddleware
 from heartline import __version__
 from heartline.errors import HeartlineError, NotFoundError
 from heartline.store import Store
-from heartline.web import api, auth, pages
+from heartline.web import (
+    account,
+    api,
+    auth,
+    pages,
+    rituals_daily,
+    rituals_daily_api,
+    rituals_together,
+    rituals_together_api,
+)
 from heartline.web.deps import LoginRequired, verify_csrf
 from heartline.web.security import HEADERS
 from heartline.web.settings import WebSettings
@@ -43,6 +52,11 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.include_router(auth.router, dependencies=guarded)
     app.include_router(pages.router, dependencies=guarded)
     app.include_router(api.router, prefix="/api", dependencies=guarded)
+    app.include_router(rituals_together.router, dependencies=guarded)
+    app.include_router(rituals_together_api.router, prefix="/api", dependencies=guarded)
+    app.include_router(account.router, dependencies=guarded)
+    app.include_router(rituals_daily.router, dependencies=guarded)
+    app.include_router(rituals_daily_api.router, prefix="/api", dependencies=guarded)
     app.add_exception_handler(LoginRequired, _to_login)
     app.add_exception_handler(HeartlineError, _user_error)
     return app
