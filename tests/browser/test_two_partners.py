@@ -4,19 +4,10 @@ and "I felt understood", as a person would click through it."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page
+from browser_steps import sign_up
+from playwright.sync_api import Browser
 
-PASSWORD = "a long enough passphrase"
 SHARE = "I didn't get the job. I feel so stupid for hoping."
-
-
-def _sign_up(page: Page, url: str, name: str) -> None:
-    page.goto(f"{url}/signup")
-    page.get_by_label("Your name").fill(name)
-    page.get_by_label("Email").fill(f"{name.lower()}@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Make my account").click()
-    page.wait_for_url(f"{url}/together")
 
 
 def test_share_reply_with_live_coaching_and_felt_understood(browser: Browser, server: str,
@@ -26,12 +17,12 @@ def test_share_reply_with_live_coaching_and_felt_understood(browser: Browser, se
     sam, alex = sam_context.new_page(), alex_context.new_page()
     request.node.open_pages = {"sam": sam, "alex": alex}
 
-    _sign_up(sam, server, "Sam")
+    sign_up(sam, server, "Sam")
     sam.get_by_label("Who with?").select_option("couple")
     sam.get_by_role("button", name="Get an invite code").click()
     code = sam.locator(".code").first.inner_text()
 
-    _sign_up(alex, server, "Alex")
+    sign_up(alex, server, "Alex")
     alex.get_by_label("Invite code").fill(code)
     alex.get_by_role("button", name="Join").click()
     alex.wait_for_url(f"{server}/today")
@@ -65,10 +56,10 @@ def test_rose_thorn_bud_hug_timer_and_export(browser: Browser, server: str,
     sam_context, alex_context = browser.new_context(), browser.new_context()
     sam, alex = sam_context.new_page(), alex_context.new_page()
     request.node.open_pages = {"sam": sam, "alex": alex}
-    _sign_up(sam, server, "Sam")
+    sign_up(sam, server, "Sam")
     sam.get_by_role("button", name="Get an invite code").click()
     code = sam.locator(".code").first.inner_text()
-    _sign_up(alex, server, "Alex")
+    sign_up(alex, server, "Alex")
     alex.get_by_label("Invite code").fill(code)
     alex.get_by_role("button", name="Join").click()
 

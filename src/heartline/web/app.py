@@ -22,10 +22,14 @@ from heartline.web import (
     api,
     auth,
     pages,
+    practice_api,
+    practice_pages,
     rituals_daily,
     rituals_daily_api,
     rituals_together,
     rituals_together_api,
+    talk_api,
+    talk_pages,
 )
 from heartline.web.deps import LoginRequired, verify_csrf
 from heartline.web.security import HEADERS
@@ -51,12 +55,16 @@ def create_app(settings: WebSettings) -> FastAPI:
     guarded = [Depends(verify_csrf)]
     app.include_router(auth.router, dependencies=guarded)
     app.include_router(pages.router, dependencies=guarded)
+    app.include_router(practice_pages.router, dependencies=guarded)
+    app.include_router(practice_api.router, prefix="/api", dependencies=guarded)
     app.include_router(api.router, prefix="/api", dependencies=guarded)
     app.include_router(rituals_together.router, dependencies=guarded)
     app.include_router(rituals_together_api.router, prefix="/api", dependencies=guarded)
     app.include_router(account.router, dependencies=guarded)
     app.include_router(rituals_daily.router, dependencies=guarded)
     app.include_router(rituals_daily_api.router, prefix="/api", dependencies=guarded)
+    app.include_router(talk_pages.router, dependencies=guarded)
+    app.include_router(talk_api.router, prefix="/api", dependencies=guarded)
     app.add_exception_handler(LoginRequired, _to_login)
     app.add_exception_handler(HeartlineError, _user_error)
     return app
