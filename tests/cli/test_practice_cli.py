@@ -82,3 +82,14 @@ def test_deeper_reads_how_open_an_answer_was(cli, couple) -> None:
                 "Honestly I felt really hurt when my sister forgot my birthday again.")
     assert "That's open" in open_.output
     assert [e.data["openness"] for e in _rounds("Sam", "deeper")] == ["feeling", "script"]
+
+
+def test_replay_shows_a_past_round_from_storage(cli, couple) -> None:
+    assert "No practice yet" in cli("practice", "replay").output
+    cli("practice", "play", SCENARIO, "--reply", "You should talk to your boss.",
+        "--reply", "Just apply somewhere else then.")
+    result = cli("practice", "replay")
+    assert result.exit_code == 0, result.output
+    assert "They shut down." in result.output and "You: You should talk to your boss." in \
+        result.output and "A reply that would have helped here" in result.output
+    assert cli("practice", "replay", "2").exit_code == 1

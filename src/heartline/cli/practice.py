@@ -29,6 +29,7 @@ reply did and what might have helped. Your practice is private.
   heartline practice play                      # a scenario picked for your weakest skill
   heartline practice play c-passed-over
   heartline practice progress --chart practice.svg
+  heartline practice replay                    # look back at your last round
   heartline practice deeper                    # the sharer's side: one notch deeper
 """
 
@@ -130,6 +131,39 @@ def progress_(
         console.print(f"Chart written to [bold]{chart}[/bold].")
 
 
+def replay(
+    ctx: typer.Context,
+    back: Annotated[int, typer.Argument(help="Which round: 1 the latest, 2 the one before…",
+                                        min=1)] = 1,
+) -> None:
+    from heartline.listening_practice import progress
+    from heartline.listening_practice.debrief import ENDING_WORDS, SKILL_TITLES, SKILLS
+    from heartline.listening_practice.scenarios import get_scenario
+
+    console = Console()
+    store = open_store(ctx)
+    person = current_person(ctx, store)
+    with store.read() as session:
+        past = progress.stored_round(session, person, back)
+    scenario = get_scenario(str(past["scenario"]))
+    console.print(Panel(f"{past['when'].astimezone():%A %d %B %Y, %H:%M} · "
+                        f"{ENDING_WORDS.get(str(past['ending']), '')}",
+                        title=scenario.title, border_style="blue"))
+    for n, moment in enumerate(past.get("timeline", []), 1):
+        lines = [Text(f"{scenario.sharer}: {moment['said']}", style="italic"),
+                 Text(f"You: {moment['reply']}"),
+                 Text("  " + ", ".join(moment["labels"]) if moment["labels"] else "  —",
+                      style="cyan")]
+        lines += [Text(f"  {e['amount']:+g}  {e['why']}") for e in moment["effects"]]
+        if moment.get("model"):
+            lines.append(Text("A reply that would have helped here: ", style="bold green")
+                         + Text(moment["model"]))
+        console.print(Panel(Group(*lines), title=f"Reply {n} · openness {moment['before']} → "
+                            f"{moment['after']}", border_style="magenta"))
+    skills = "  ".join(f"{SKILL_TITLES[s]} {past['skills'][s]:.2f}" for s in SKILLS)
+    console.print(Panel(skills, title="Your four skills", border_style="cyan"))
+
+
 def deeper(
     ctx: typer.Context,
     answer: Annotated[str | None, typer.Option(help="Your answer, for scripted use.")] = None,
@@ -226,6 +260,11 @@ progress_.__doc__ = """Your skills over time, and scenarios for the one to work 
   heartline practice progress
   heartline practice progress --chart practice.svg
 """
+replay.__doc__ = """Look back at a past round: what each reply did, and what would have helped.
+
+  heartline practice replay          # the latest round
+  heartline practice replay 3        # three rounds ago
+"""
 deeper.__doc__ = """The sharer's side: answer an everyday question, see how open it was, and
 an example of one notch more.
 
@@ -235,4 +274,5 @@ an example of one notch more.
 sub.command(name="list")(list_)
 sub.command(name="play")(play)
 sub.command(name="progress")(progress_)
+sub.command(name="replay")(replay)
 sub.command(name="deeper")(deeper)

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from statistics import fmean
+from typing import Any
 
 from sqlalchemy.orm import Session
 
+from heartline.errors import NotFoundError
 from heartline.listening_practice.debrief import SKILLS, Debrief
 from heartline.listening_practice.scenarios import Scenario, load_scenarios
 from heartline.store.entries import add_entry, entries_for
@@ -71,3 +73,13 @@ def suggestions(history: Sequence[Round]) -> tuple[str | None, list[Scenario]]:
     matching = [s for s in load_scenarios() if fits(s, skill)]
     ordered = sorted(matching, key=lambda s: (s.id in played, s.id))
     return skill, ordered[:SUGGESTIONS]
+
+
+def stored_round(session: Session, person: Person, back: int = 1) -> dict[str, Any]:
+    """The stored debrief of a past round: 1 is the latest, 2 the one before, and so on."""
+    found = entries_for(session, person, kinds=["practice"], author=person, limit=back)
+    if back < 1 or len(found) < back:
+        raise NotFoundError(f"You have {len(found)} practice rounds; pick a number from 1 "
+                            f"to {max(len(found), 1)}." if found else
+                            "No practice yet. Start with: heartline practice play")
+    return {"when": found[-1].created_at, **found[-1].data}
