@@ -46,3 +46,15 @@ def test_a_deflection_gets_a_gentle_nudge(cli, couple) -> None:
     result = cli("share", input="fine\n\nprivate\n")
     assert result.exit_code == 0, result.output
     assert "One notch deeper" in result.output
+
+
+def test_a_share_can_be_chosen_by_the_first_characters_of_its_id(cli, couple) -> None:
+    cli("share", "First thing on my mind.", "-v", "shared")
+    cli("share", "Second thing, the one that matters.", "-v", "shared")
+    store = Store.open()
+    with store.read() as session:
+        second = entries_for(session, people.find_person(session, "Sam"), kinds=["share"])[0]
+    store.close()
+    result = cli("--as", "Alex", "reply", second.id[:8], "--text", "Oh, that sounds like a lot.")
+    assert result.exit_code == 0 and "Second thing" in result.output
+    assert cli("--as", "Alex", "reply", "zzzz", "--text", "hm").exit_code == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -18,7 +18,14 @@ from heartline.cli.common import (
     saved,
 )
 from heartline.cli.context import choose_relationship, current_person, open_store
-from heartline.store.values import Entry
+from heartline.store.values import Entry, Person
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlalchemy.orm import Session
+
+    from heartline.store import Store
 
 SHARE_HELP = """Share what's really going on, with the person you're doing this with.
 
@@ -90,15 +97,10 @@ def reply(
     from heartline.analysis.engine import Analyzer
     from heartline.cli.render import reply_view
     from heartline.practices import exchange
-    from heartline.store.entries import get_entry
-
     console = Console()
     store = open_store(ctx)
     person = current_person(ctx, store)
-    with store.read() as session:
-        waiting = exchange.waiting_for_reply(session, person)
-        shared = get_entry(session, _full_id(share_id, waiting), person) if share_id \
-            else (waiting[0] if waiting else None)
+    shared = _chosen(store, person, share_id, exchange.waiting_for_reply)
     if shared is None:
         console.print("Nothing is waiting for a reply right now.")
         return
@@ -130,15 +132,10 @@ def understood(
         "--not-quite", metavar="TEXT", help="Not quite; here's what I meant.")] = None,
 ) -> None:
     from heartline.practices import exchange
-    from heartline.store.entries import get_entry
-
     console = Console()
     store = open_store(ctx)
     person = current_person(ctx, store)
-    with store.read() as session:
-        waiting = exchange.waiting_for_feedback(session, person)
-        answered = get_entry(session, _full_id(reply_id, waiting), person) if reply_id \
-            else (waiting[0] if waiting else None)
+    answered = _chosen(store, person, reply_id, exchange.waiting_for_feedback)
     if answered is None:
         console.print("No replies are waiting for your answer.")
         return
@@ -153,10 +150,17 @@ def understood(
     console.print("[green]Sent back to them.[/green]")
 
 
-def _full_id(given: str, candidates: list[Entry]) -> str:
-    """A full id from its first characters, when one waiting entry starts with them."""
-    matches = [e.id for e in candidates if e.id.startswith(given)]
-    return matches[0] if len(matches) == 1 else given
+def _chosen(store: Store, person: Person, given: str | None,
+            waiting_for: Callable[[Session, Person], list[Entry]]) -> Entry | None:
+    """The entry asked for (its first characters are enough), else the oldest waiting one."""
+    from heartline.store.entries import get_entry
+
+    with store.read() as session:
+        waiting = waiting_for(session, person)
+        if given is None:
+            return waiting[0] if waiting else None
+        matches = [e.id for e in waiting if e.id.startswith(given)]
+        return get_entry(session, matches[0] if len(matches) == 1 else given, person)
 
 
 share.__doc__ = SHARE_HELP
