@@ -21,6 +21,7 @@ from heartline.practices.decks import (
     SUITS,
     Deck,
     Question,
+    check_suits,
     draw,
     get_deck,
     load_decks,
@@ -159,6 +160,18 @@ def test_load_decks_is_cached_and_frozen() -> None:
 
 
 # --- looking decks up ---
+
+@pytest.mark.parametrize("kind", sorted(SUITS))
+def test_every_kind_of_relationship_has_decks_and_is_kept_from_the_others(kind: str) -> None:
+    suited = [d for d in load_decks() if kind in d.suits]
+    assert suited
+    for deck in suited:
+        check_suits(deck, kind)
+    for deck in (d for d in load_decks() if kind not in d.suits):
+        with pytest.raises(InputError) as caught:
+            check_suits(deck, kind)
+        assert deck.title in str(caught.value) and suited[0].id in str(caught.value)
+
 
 def test_get_deck_returns_the_deck() -> None:
     deck = get_deck("repair")

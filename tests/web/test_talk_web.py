@@ -48,6 +48,19 @@ def test_the_cards_page_lists_decks_draws_and_explains_mistakes(pair) -> None:
     assert sam.api("/cards/draw", {"deck": "daily", "depth": 4}).status_code == 422
 
 
+def test_a_deck_must_suit_the_relationship_it_is_drawn_for(app: FastAPI, pair) -> None:
+    sam, _, _ = pair
+    kid = Person(app, "Kit").sign_up()
+    code = sam.api("/relationships", {"kind": "parent_child"}).json()["invite_code"]
+    family = kid.api("/relationships/join", {"code": code}).json()["id"]
+    closeness = sam.api("/cards/draw", {"deck": "intimacy", "relationship_id": family})
+    assert closeness.status_code == 400 and "parent_child" in closeness.json()["detail"]
+    assert sam.api("/cards/draw", {"deck": "parent_child", "relationship_id": family}
+                   ).status_code == 200
+    listed = sam.client.get("/cards").text
+    assert "For couples." in listed and "For a parent and child, family." in listed
+
+
 def test_a_shared_timeout_tells_the_partner_when_you_will_be_back(pair) -> None:
     sam, alex, couple = pair
     taken = sam.api("/repair/timeout", {"back_in": "5m", "relationship_id": couple}).json()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from heartline.practices.decks import Question, draw
+from heartline.practices.decks import Question, check_suits, draw, get_deck
 from heartline.store.entries import add_entry, entries_for
 from heartline.store.values import Person, Relationship
 
@@ -21,6 +21,9 @@ def seen_questions(session: Session, person: Person) -> set[str]:
 
 def draw_and_keep(session: Session, person: Person, relationship: Relationship | None,
                   deck_id: str, *, depth: int | None = None) -> Question:
+    """Draw for the pair (shared with them) or for yourself; the deck must suit the pair."""
+    if relationship is not None:
+        check_suits(get_deck(deck_id), relationship.kind)
     question = draw(deck_id, depth=depth, seen=seen_questions(session, person))
     add_entry(session, person, "card", visibility="shared" if relationship else "private",
               relationship_id=relationship.id if relationship else None,

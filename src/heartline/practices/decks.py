@@ -30,8 +30,10 @@ __all__ = [
     "LIGHT",
     "PERSONAL",
     "SUITS",
+    "SUITS_WORDS",
     "Deck",
     "Question",
+    "check_suits",
     "draw",
     "get_deck",
     "load_decks",
@@ -42,6 +44,8 @@ LIGHT, PERSONAL, DEEP = 1, 2, 3
 DEPTHS = (LIGHT, PERSONAL, DEEP)
 DEPTH_NAMES = {LIGHT: "light", PERSONAL: "personal", DEEP: "deep"}
 SUITS = frozenset({"couple", "friends", "family", "parent_child"})
+SUITS_WORDS = {"couple": "couples", "friends": "friends", "family": "family",
+               "parent_child": "a parent and child"}
 
 DECK_FILE = "decks.toml"
 _DATA_PACKAGE = "heartline.practices"
@@ -94,6 +98,20 @@ def get_deck(deck_id: str) -> Deck:
             return deck
     available = ", ".join(deck.id for deck in decks)
     raise InputError(f"unknown deck {deck_id!r}; choose one of the available decks: {available}")
+
+
+def check_suits(deck: Deck, kind: str) -> None:
+    """Refuse a deck not written for this kind of relationship, naming the ones that are.
+
+    The closeness deck asks a couple things a parent should never ask a child;
+    a deck that suits the pair keeps the questions right for who is asking.
+    """
+    if kind in deck.suits:
+        return
+    written_for = " and ".join(SUITS_WORDS.get(s, s) for s in deck.suits)
+    better = ", ".join(d.id for d in load_decks() if kind in d.suits)
+    raise InputError(f"The {deck.title!r} deck is written for {written_for}. "
+                     f"For {SUITS_WORDS.get(kind, kind)}, try: {better}.")
 
 
 def draw(

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, model_validator
 from heartline.errors import InputError, NotFoundError
 from heartline.practices import conflict
 from heartline.practices.cards import draw_and_keep
-from heartline.practices.decks import DEPTH_NAMES, DEPTHS, get_deck, load_decks
+from heartline.practices.decks import DEPTH_NAMES, DEPTHS, SUITS_WORDS, get_deck, load_decks
 from heartline.practices.safety import safe_visibility
 from heartline.store import Store, people
 from heartline.store.entries import MAX_TEXT, entries_for
@@ -86,6 +86,7 @@ class DeckOut(BaseModel):
     title: str
     description: str
     suits: list[str]
+    written_for: str = Field(description="Who the deck suits, in words; others can't draw it.")
     questions: int
     by_depth: dict[str, int]
 
@@ -217,6 +218,7 @@ def deck_out(deck_id: str) -> DeckOut:
     deck = get_deck(deck_id)
     return DeckOut(id=deck.id, title=deck.title, description=deck.description,
                    suits=list(deck.suits), questions=len(deck.questions),
+                   written_for=", ".join(SUITS_WORDS.get(s, s) for s in deck.suits),
                    by_depth={DEPTH_NAMES[d]: len(deck.at_depth(d)) for d in DEPTHS})
 
 
