@@ -58,3 +58,18 @@ def test_a_share_can_be_chosen_by_the_first_characters_of_its_id(cli, couple) ->
     result = cli("--as", "Alex", "reply", second.id[:8], "--text", "Oh, that sounds like a lot.")
     assert result.exit_code == 0 and "Second thing" in result.output
     assert cli("--as", "Alex", "reply", "zzzz", "--text", "hm").exit_code == 1
+
+
+def test_a_reply_or_answer_showing_abuse_stays_private_and_shows_help(cli, couple) -> None:
+    abuse = "I am terrified of him, he hits me when he drinks."
+    cli("share", "Long day, I'm wiped.", "-v", "shared")
+    result = cli("--as", "Alex", "reply", "--text", abuse)
+    assert result.exit_code == 0, result.output
+    assert "Help, right now" in result.output and "kept private" in result.output
+    assert "Sent" not in result.output
+    assert "No replies" in cli("understood").output and _kinds("Sam") == ["share"]
+    cli("share", "Another long one today.", "-v", "shared")
+    cli("--as", "Alex", "reply", "--text", "That sounds tiring, what happened?")
+    result = cli("understood", "--not-quite", abuse)
+    assert "Help, right now" in result.output and "Sent back" not in result.output
+    assert _kinds("Alex") == ["share", "reply", "share", "reply"]

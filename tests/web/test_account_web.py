@@ -136,3 +136,39 @@ def _outsider_exports_nothing_then_deletes_from_the_page(app: FastAPI) -> None:
     assert "Sign out" not in gone.text
     assert jo.client.get("/settings", follow_redirects=False).status_code == 303
     assert jo.client.get("/api/account").status_code == 401
+
+
+CRISIS = "I want to end my life, nothing helps anymore."
+
+
+def test_where_you_are_picks_the_help_lines_and_stays_yours(pair) -> None:
+    sam, alex, couple = pair
+    every = sam.api("/shares", {"text": CRISIS, "visibility": "private"}).json()["help"]
+    assert {line["region"] for line in every} > {"GB", "US"}
+    saved = sam.form("/settings/region", {"region": "gb"}, page="/settings")
+    assert saved.status_code == 200 and "United Kingdom" in saved.text
+    assert '<option value="GB" selected>' in sam.client.get("/settings").text
+    lines = sam.api("/shares", {"text": CRISIS, "visibility": "private"}).json()["help"]
+    assert {line["region"] for line in lines} == {"GB", "anywhere"}
+    assert lines[0]["name"] == "Emergency services" and lines[0]["contact"] == "999"
+    assert "GB" not in alex.client.get("/api/relationships").text
+    assert alex.client.get("/api/settings").json()["region"] is None
+    exported = {p["id"]: p for p in alex.client.get("/api/export").json()["people"]}
+    assert exported[_person_id(sam)]["region"] is None
+    mine = {p["id"]: p for p in sam.client.get("/api/export").json()["people"]}
+    assert mine[_person_id(sam)]["region"] == "GB"
+
+
+def test_an_unknown_region_is_explained_and_blank_means_every_region(pair) -> None:
+    sam, _, _ = pair
+    token = sam.client.get("/api/session").json()["csrf_token"]
+    put = sam.client.put("/api/settings", json={"region": "Atlantis"},
+                         headers={"X-CSRF-Token": token})
+    assert put.status_code == 400 and "United Kingdom" in put.json()["detail"]
+    page = sam.form("/settings/region", {"region": "Atlantis"}, page="/settings")
+    assert page.status_code == 400 and "We don&#39;t have help lines for" in page.text
+    assert sam.client.put("/api/settings", json={"region": "nz"},
+                          headers={"X-CSRF-Token": token}).json()["region"] == "NZ"
+    assert sam.client.put("/api/settings", json={"region": ""},
+                          headers={"X-CSRF-Token": token}).json()["region"] is None
+    assert sam.client.put("/api/settings", json={"region": "US"}).status_code == 403

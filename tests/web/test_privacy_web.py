@@ -77,3 +77,37 @@ def test_signs_of_abuse_switch_to_resources_and_stay_private(pair) -> None:
                         page="/share")
     assert response.status_code == 200 and "This sounds serious" in response.text
     assert "hits me" not in alex.client.get("/api/today").text
+
+
+ABUSE = "Not quite, I meant I am terrified of him, he hits me when he drinks."
+
+
+def test_a_reply_showing_abuse_stays_with_its_writer_and_shows_help(pair) -> None:
+    sam, alex, couple = pair
+    share_id = _share(sam, "I had a long day and I'm wiped out.", "shared", couple)
+    sent = alex.api("/replies", {"share_id": share_id, "text": ABUSE})
+    assert sent.status_code == 200, sent.text
+    assert sent.json()["kept_private"] and sent.json()["visibility"] == "private"
+    assert sent.json()["help"]
+    assert sam.client.get("/api/today").json()["waiting_for_feedback"] == []
+    assert sam.client.get(f"/api/entries/{sent.json()['id']}").status_code == 404
+    assert "terrified" not in sam.client.get("/history").text
+    again = _share(sam, "Work was a lot again today.", "shared", couple)
+    page = alex.form(f"/reply/{again}", {"text": ABUSE}, page=f"/reply/{again}")
+    assert page.status_code == 200 and "This sounds serious" in page.text
+    assert "kept private" in page.text
+
+
+def test_what_i_meant_showing_abuse_never_reaches_the_listener(pair) -> None:
+    sam, alex, couple = pair
+    share_id = _share(sam, "I keep thinking about last weekend.", "shared", couple)
+    reply_id = alex.api("/replies", {"share_id": share_id, "text": "Tell me more?"}).json()["id"]
+    answer = sam.api("/understood", {"reply_id": reply_id, "understood": False, "meant": ABUSE})
+    assert answer.status_code == 200 and answer.json()["kept_private"]
+    assert sam.client.get("/api/today").json()["waiting_for_feedback"] == []
+    assert answer.json()["id"] not in alex.client.get("/api/export").text
+    assert "terrified" not in alex.client.get("/history").text
+    fine = _share(sam, "Thanks for asking earlier.", "shared", couple)
+    second = alex.api("/replies", {"share_id": fine, "text": "Of course."}).json()["id"]
+    page = sam.form(f"/understood/{second}", {"answer": "no", "meant": ABUSE})
+    assert page.status_code == 200 and "This sounds serious" in page.text

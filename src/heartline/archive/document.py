@@ -25,6 +25,8 @@ class PersonDoc(_Strict):
     id: str = Field(min_length=1, max_length=32)
     name: str = Field(min_length=1, max_length=120)
     created_at: datetime
+    region: str | None = Field(default=None, max_length=20,
+                               description="Only the exporting person's own; never another's.")
 
 
 class MemberDoc(_Strict):

@@ -48,7 +48,8 @@ def build(session: Session, person: Person) -> ExportDoc:
     photos = photos_of(session, [e.id for e in entries])
     return ExportDoc(
         person_id=person.id,
-        people=[PersonDoc(id=p.id, name=p.name, created_at=p.created_at)
+        people=[PersonDoc(id=p.id, name=p.name, created_at=p.created_at,
+                          region=p.region if p.id == person.id else None)
                 for p in sorted(everyone.values(), key=lambda p: (p.created_at, p.id))],
         relationships=[RelationshipDoc(
             id=r.id, kind=r.kind, name=r.name, invite_code=r.invite_code,  # type: ignore[arg-type]

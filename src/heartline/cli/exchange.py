@@ -97,6 +97,7 @@ def reply(
     from heartline.analysis.engine import Analyzer
     from heartline.cli.render import reply_view
     from heartline.practices import exchange
+    from heartline.practices.safety import safe_visibility
     console = Console()
     store = open_store(ctx)
     person = current_person(ctx, store)
@@ -117,9 +118,12 @@ def reply(
     if action == "cancel":
         console.print("Not sent; nothing was saved.")
         return
+    seen = safe_visibility(check_safety(console, words), "shared")
     with store.write() as session:
-        exchange.reply(session, person, shared.id, words, pair)
-    console.print("[green]Sent.[/green] They'll be asked whether it made them feel understood.")
+        exchange.reply(session, person, shared.id, words, pair, visibility=seen)
+    if seen == "shared":
+        console.print("[green]Sent.[/green] They'll be asked whether it made them feel "
+                      "understood.")
 
 
 def understood(
@@ -132,6 +136,7 @@ def understood(
         "--not-quite", metavar="TEXT", help="Not quite; here's what I meant.")] = None,
 ) -> None:
     from heartline.practices import exchange
+    from heartline.practices.safety import safe_visibility
     console = Console()
     store = open_store(ctx)
     person = current_person(ctx, store)
@@ -144,10 +149,12 @@ def understood(
         yes = Prompt.ask("Did you feel understood?", choices=["yes", "not quite"],
                          default="yes") == "yes"
         not_quite = None if yes else ask("What did you mean?", None)
+    seen = safe_visibility(check_safety(console, not_quite), "shared") if not_quite else "shared"
     with store.write() as session:
         exchange.felt_understood(session, person, answered.id, understood=yes,
-                                 meant=not_quite or "")
-    console.print("[green]Sent back to them.[/green]")
+                                 meant=not_quite or "", visibility=seen)
+    if seen == "shared":
+        console.print("[green]Sent back to them.[/green]")
 
 
 def _chosen(store: Store, person: Person, given: str | None,

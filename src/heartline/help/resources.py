@@ -1,10 +1,11 @@
 """Crisis and support lines shown when a share is flagged for safety.
 
 The product's rule is to stop coaching and point to real help (SYSTEM.md,
-"never do"). The region comes from ``HEARTLINE_REGION`` (for example ``GB``);
-without it every region is listed, because a wrong guess is worse than a
-longer list. Numbers change rarely but they do change: keep this table
-reviewed, and always show the emergency line first.
+"never do"). The region is the person's own choice (web Settings) or else
+``HEARTLINE_REGION`` (for example ``GB``); without either every region is
+listed, because a wrong guess is worse than a longer list. Numbers change
+rarely but they do change: keep this table reviewed, and always show the
+emergency line first.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 from dataclasses import dataclass
 
 from heartline.analysis.results import Safety
+from heartline.errors import InputError
 
 REGION_VARIABLE = "HEARTLINE_REGION"
 
@@ -46,6 +48,26 @@ RESOURCES: tuple[Resource, ...] = (
     Resource("Emergency services", "112", "EU", ALL_SIGNS),
     Resource("Find a helpline in your country", "findahelpline.com", "anywhere", ALL_SIGNS),
 )
+
+
+REGIONS: dict[str, str] = {
+    "AU": "Australia", "CA": "Canada", "EU": "European Union", "IE": "Ireland",
+    "NZ": "New Zealand", "GB": "United Kingdom", "US": "United States",
+}
+
+
+def region_code(text: str | None) -> str | None:
+    """A region someone typed or picked, as its code; blank means every region."""
+    cleaned = (text or "").strip().upper()
+    if not cleaned:
+        return None
+    if cleaned == "UK":
+        return "GB"
+    if cleaned not in REGIONS:
+        known = ", ".join(f"{code} ({name})" for code, name in REGIONS.items())
+        raise InputError(f"We don't have help lines for {text.strip()!r} yet. Choose one of "
+                         f"{known}, or leave it empty to see every region.")
+    return cleaned
 
 
 def resources_for(sign: Safety, region: str | None = None) -> list[Resource]:

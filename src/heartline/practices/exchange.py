@@ -4,7 +4,10 @@ A share keeps the engine's reading of it; a reply keeps the listening
 coach's analysis of it in the context of the share; the sharer then answers
 "I felt understood" or "not quite, here's what I meant", and that answer
 goes back to the listener. Replies and answers live inside the share's
-relationship and are seen by exactly the people who could see the share.
+relationship and are seen by exactly the people who could see the share,
+unless their own words show signs of abuse: then, like a share, they stay
+private to whoever wrote them (``safety.safe_visibility``), because the other
+person may be the one they are afraid of.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ def waiting_for_reply(session: Session, person: Person) -> list[Entry]:
             if e.author_id != person.id and e.visibility == "shared" and e.id not in mine]
 
 
-def reply(session: Session, person: Person, share_id: str, text: str, pair: ReplyPair) -> Entry:
+def reply(session: Session, person: Person, share_id: str, text: str, pair: ReplyPair, *,
+          visibility: Visibility = "shared") -> Entry:
     """A reply, shared with the share's relationship, with the coach's analysis."""
     shared = get_entry(session, share_id, person)
     if shared.kind != "share":
@@ -42,7 +46,7 @@ def reply(session: Session, person: Person, share_id: str, text: str, pair: Repl
         raise InputError("That's your own share; replies come from the other person.")
     if not text.strip():
         raise InputError("The reply is empty: write what you'd say to them.")
-    return add_entry(session, person, "reply", visibility="shared",
+    return add_entry(session, person, "reply", visibility=visibility,
                      relationship_id=shared.relationship_id, parent_id=shared.id,
                      text=text.strip(), analysis=pair.to_dict())
 
@@ -57,7 +61,7 @@ def waiting_for_feedback(session: Session, person: Person) -> list[Entry]:
 
 
 def felt_understood(session: Session, person: Person, reply_id: str, *, understood: bool,
-                    meant: str = "") -> Entry:
+                    meant: str = "", visibility: Visibility = "shared") -> Entry:
     """The sharer's answer to a reply: it landed, or what they really meant."""
     answered = get_entry(session, reply_id, person)
     share_entry = get_entry(session, answered.parent_id or "", person) \
@@ -67,6 +71,6 @@ def felt_understood(session: Session, person: Person, reply_id: str, *, understo
                          "feel understood.")
     if not understood and not meant.strip():
         raise InputError("Say a little about what you meant, so they can try again.")
-    return add_entry(session, person, "understood", visibility="shared",
+    return add_entry(session, person, "understood", visibility=visibility,
                      relationship_id=answered.relationship_id, parent_id=answered.id,
                      text=meant.strip() or None, data={"understood": understood})

@@ -59,6 +59,16 @@ def set_me(session: Session, person: Person) -> None:
     session.merge(SettingRow(key=ME_SETTING, value=person.id))
 
 
+def set_region(session: Session, person_id: str, region: str | None) -> Person:
+    """Remember where someone is, so help lines match their country (``None``: show all)."""
+    row = session.get(PersonRow, person_id)
+    if row is None:
+        raise NotFoundError(f"No person with id {person_id}.")
+    row.region = region
+    session.flush()
+    return person_value(row)
+
+
 def add_relationship(session: Session, kind: str, members: list[Person], *,
                      name: str | None = None) -> Relationship:
     if kind not in RELATIONSHIP_KINDS:
@@ -119,7 +129,7 @@ def relationships_of(session: Session, person_id: str) -> list[Relationship]:
 
 
 def person_value(row: PersonRow) -> Person:
-    return Person(row.id, row.name, row.created_at)
+    return Person(row.id, row.name, row.created_at, row.region)
 
 
 def _member_ids(session: Session, relationship_id: str) -> list[str]:

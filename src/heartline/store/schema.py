@@ -55,6 +55,7 @@ class PersonRow(Base):
     id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
     name: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    region: Mapped[str | None] = mapped_column(String(20))
 
 
 class RelationshipRow(Base):

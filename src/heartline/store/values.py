@@ -61,6 +61,7 @@ class Person:
     id: str
     name: str
     created_at: datetime
+    region: str | None = None    # where the person is, for the right crisis lines (None: all)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,8 @@
-"""Settings: take your data with you, or delete yourself and everything you wrote.
+"""Settings: where you are, take your data with you, or delete yourself and all you wrote.
+
+Where you are picks the crisis lines shown when words show danger (the same
+table the CLI reads through ``HEARTLINE_REGION``); left empty, every region's
+lines are shown, since a wrong guess is worse than a longer list.
 
 A person's data is always theirs (``heartline export`` and ``heartline delete``
 on the web). The download is exactly what ``heartline export`` writes, zipped:
@@ -25,6 +29,7 @@ from heartline.archive import erase
 from heartline.archive.document import ExportDoc
 from heartline.archive.export import build, export, to_json
 from heartline.errors import InputError
+from heartline.help.resources import REGIONS, region_code
 from heartline.store import Store, people
 from heartline.store.entries import entries_for
 from heartline.store.photos import photos_of
@@ -47,6 +52,16 @@ class AccountOut(BaseModel):
     relationships: int
 
 
+class SettingsOut(BaseModel):
+    region: str | None = Field(description="Where you are (a code of `regions`); null: all.")
+    regions: dict[str, str] = Field(description="The regions we have help lines for.")
+
+
+class SettingsIn(BaseModel):
+    region: str | None = Field(default=None, max_length=20,
+                               description="A code of `regions`; empty or null for all.")
+
+
 class DeleteAccount(BaseModel):
     confirm: str = Field(max_length=200, description="Your name, typed out, to confirm.")
 
@@ -64,6 +79,16 @@ def account(store: Store, person: Person) -> AccountOut:
         together = people.relationships_of(session, person.id)
     return AccountOut(name=person.name, entries_written=len(written), photos=len(photos),
                       relationships=len(together))
+
+
+def settings_of(person: Person) -> SettingsOut:
+    return SettingsOut(region=person.region, regions=REGIONS)
+
+
+def change_settings(store: Store, person: Person, wanted: SettingsIn) -> SettingsOut:
+    region = region_code(wanted.region)
+    with store.write() as session:
+        return settings_of(people.set_region(session, person.id, region))
 
 
 def delete_account(request: Request, person: Person, typed: str) -> DeletedOut:
@@ -95,7 +120,26 @@ def export_zip(store: Store, person: Person) -> tuple[Path, Path]:
 
 @router.get("/settings", include_in_schema=False)
 def settings(request: Request, me: PageMe) -> Response:
-    return page(request, "settings.html", person=me, view=account(store_of(request), me))
+    return _settings_page(request, me)
+
+
+@router.post("/settings/region", include_in_schema=False)
+def region_page(request: Request, me: PageMe,
+                region: Annotated[str, Form(max_length=20)] = "") -> Response:
+    try:
+        changed = change_settings(store_of(request), me, SettingsIn(region=region))
+    except InputError as exc:
+        return _settings_page(request, me, status=400, region_error=str(exc))
+    return _settings_page(request, me, saved=changed)
+
+
+def _settings_page(request: Request, me: Person, *, status: int = 200,
+                   **extra: object) -> Response:
+    chosen = extra.get("saved")
+    return page(request, "settings.html", status=status, person=me,
+                view=account(store_of(request), me),
+                region=chosen.region if isinstance(chosen, SettingsOut) else me.region,
+                regions=REGIONS, **extra)
 
 
 @router.get("/settings/export.zip", include_in_schema=False)
@@ -112,8 +156,7 @@ def delete_page(request: Request, me: PageMe,
     try:
         done = delete_account(request, me, confirm)
     except InputError as exc:
-        return page(request, "settings.html", status=400, person=me,
-                    view=account(store_of(request), me), error=str(exc))
+        return _settings_page(request, me, status=400, error=str(exc))
     return page(request, "settings.html", person=None, deleted=done)
 
 
@@ -122,6 +165,16 @@ def delete_page(request: Request, me: PageMe,
 @router.get("/api/account")
 def account_json(request: Request, me: ApiMe) -> AccountOut:
     return account(store_of(request), me)
+
+
+@router.get("/api/settings")
+def settings_json(me: ApiMe) -> SettingsOut:
+    return settings_of(me)
+
+
+@router.put("/api/settings")
+def change_settings_json(request: Request, me: ApiMe, body: SettingsIn) -> SettingsOut:
+    return change_settings(store_of(request), me, body)
 
 
 @router.get("/api/export", response_model=ExportDoc)

@@ -11,8 +11,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
-from heartline.analysis.engine import Analyzer
-from heartline.practices import exchange
 from heartline.store import people
 from heartline.store.values import Person, Visibility
 from heartline.web import views
@@ -107,18 +105,11 @@ def coach(request: Request, me: Me, body: Draft) -> dict[str, Any]:
 
 
 @router.post("/replies")
-def reply(request: Request, me: Me, body: Draft) -> views.EntryOut:
-    store = store_of(request)
-    shared = views.visible_entry(store, me, body.share_id)
-    pair = Analyzer.default().reply(shared.text or "", body.text)
-    with store.write() as session:
-        sent = exchange.reply(session, me, body.share_id, body.text, pair)
-    return views.entry_out(sent, me, {me.id: me.name})
+def reply(request: Request, me: Me, body: Draft) -> views.SentOut:
+    return views.send_reply(store_of(request), me, body.share_id, body.text)
 
 
 @router.post("/understood")
-def understood(request: Request, me: Me, body: Understood) -> views.EntryOut:
-    with store_of(request).write() as session:
-        answer = exchange.felt_understood(session, me, body.reply_id,
-                                          understood=body.understood, meant=body.meant)
-    return views.entry_out(answer, me, {me.id: me.name})
+def understood(request: Request, me: Me, body: Understood) -> views.SentOut:
+    return views.answer(store_of(request), me, body.reply_id, understood=body.understood,
+                        meant=body.meant)

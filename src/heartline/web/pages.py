@@ -8,7 +8,6 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from heartline.errors import HeartlineError
-from heartline.practices import exchange
 from heartline.store import people
 from heartline.store.values import Person, Visibility
 from heartline.web import views
@@ -96,19 +95,20 @@ def coach(request: Request, me: Me, share_id: str, text: Text = "") -> Response:
 
 @router.post("/reply/{share_id}")
 def reply(request: Request, me: Me, share_id: str, text: Text) -> Response:
-    from heartline.analysis.engine import Analyzer
-
-    store = store_of(request)
-    shared = views.visible_entry(store, me, share_id)
-    pair = Analyzer.default().reply(shared.text or "", text)
-    with store.write() as session:
-        exchange.reply(session, me, share_id, text, pair)
-    return RedirectResponse("/today", status_code=303)
+    return _sent(request, me, views.send_reply(store_of(request), me, share_id, text))
 
 
 @router.post("/understood/{reply_id}")
 def understood(request: Request, me: Me, reply_id: str, answer: Text,
                meant: Text = "") -> Response:
-    with store_of(request).write() as session:
-        exchange.felt_understood(session, me, reply_id, understood=answer == "yes", meant=meant)
-    return RedirectResponse("/today", status_code=303)
+    sent = views.answer(store_of(request), me, reply_id, understood=answer == "yes", meant=meant)
+    return _sent(request, me, sent)
+
+
+def _sent(request: Request, me: Person, sent: views.SentOut) -> Response:
+    """Back to Today, unless the words showed danger: then the help comes first."""
+    if not sent.help:
+        return RedirectResponse("/today", status_code=303)
+    result = views.ShareOut(entry=sent, help=sent.help, kept_private=sent.kept_private,
+                            nudge=None)
+    return page(request, "shared.html", person=me, result=result)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from heartline.analysis.results import TurnAnalysis
 from heartline.errors import InputError, NotFoundError
 from heartline.help.resources import resources_for
 from heartline.practices import exchange
@@ -74,6 +75,22 @@ class ShareOut(BaseModel):
     nudge: str | None
 
 
+class SentOut(EntryOut):
+    """A reply or an answer as saved; help lines when its own words showed danger."""
+
+    help: list[HelpLine] = Field(default_factory=list)
+    kept_private: bool = Field(default=False, description="Signs of abuse kept it with you.")
+
+
+def help_lines(analysis: TurnAnalysis | None, person: Person) -> list[HelpLine]:
+    """Crisis lines for where the person is, when the words show danger (before any coaching)."""
+    if not needs_help(analysis):
+        return []
+    assert analysis is not None
+    return [HelpLine(name=r.name, contact=r.contact, region=r.region)
+            for r in resources_for(analysis.safety, person.region)]
+
+
 def relationship_out(relationship: Relationship) -> RelationshipOut:
     return RelationshipOut(id=relationship.id, kind=relationship.kind,
                            other_word=other_word(relationship.kind),
@@ -114,10 +131,8 @@ def share(store: Store, person: Person, text: str, *, relationship_id: str | Non
     with store.write() as session:
         entry = exchange.share(session, person, text, analysis,
                                relationship_id=relationship_id, visibility=chosen)
-    danger = needs_help(analysis)
-    lines = [HelpLine(name=r.name, contact=r.contact, region=r.region)
-             for r in resources_for(analysis.safety)] if danger else []
-    nudge = deeper_offer()[0] if not danger and needs_deeper(analysis) else None
+    lines = help_lines(analysis, person)
+    nudge = deeper_offer()[0] if not lines and needs_deeper(analysis) else None
     return ShareOut(entry=entry_out(entry, person, {person.id: person.name}), help=lines,
                     kept_private=chosen != visibility, nudge=nudge)
 
@@ -140,6 +155,39 @@ def coach(store: Store, person: Person, share_id: str, text: str) -> dict[str, A
     for span in result["response"]["spans"]:
         span["phrase"] = text[span["start"]:span["end"]]
     return result
+
+
+def send_reply(store: Store, person: Person, share_id: str, text: str) -> SentOut:
+    """The reply goes to the sharer, unless its own words show signs of abuse."""
+    from heartline import analyze_turn
+    from heartline.analysis.engine import Analyzer
+
+    shared = visible_entry(store, person, share_id)
+    pair = Analyzer.default().reply(shared.text or "", text)
+    analysis = analyze_turn(text)
+    seen = safe_visibility(analysis, "shared")
+    with store.write() as session:
+        sent = exchange.reply(session, person, share_id, text, pair, visibility=seen)
+    return _sent(sent, person, analysis)
+
+
+def answer(store: Store, person: Person, reply_id: str, *, understood: bool,
+           meant: str) -> SentOut:
+    """"I felt understood" or what was meant; what was meant is checked like a share."""
+    from heartline import analyze_turn
+
+    analysis = analyze_turn(meant) if meant.strip() else None
+    seen = safe_visibility(analysis, "shared")
+    with store.write() as session:
+        sent = exchange.felt_understood(session, person, reply_id, understood=understood,
+                                        meant=meant, visibility=seen)
+    return _sent(sent, person, analysis)
+
+
+def _sent(entry: Entry, person: Person, analysis: TurnAnalysis | None) -> SentOut:
+    shown = entry_out(entry, person, {person.id: person.name})
+    return SentOut(**shown.model_dump(), help=help_lines(analysis, person),
+                   kept_private=entry.visibility != "shared")
 
 
 def _names(relationships: list[Relationship], person: Person) -> dict[str, str]:
