@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from heartline.errors import HeartlineError
 from heartline.store import people
 from heartline.store.values import Person, Visibility
 from heartline.web import views
@@ -72,11 +71,8 @@ def share_form(request: Request, me: Me) -> Response:
 @router.post("/share")
 def share(request: Request, me: Me, text: Text, visibility: Annotated[Visibility, Form()],
           relationship_id: Annotated[str, Form()] = "") -> Response:
-    try:
-        result = views.share(store_of(request), me, text, visibility=visibility,
-                             relationship_id=relationship_id or None)
-    except HeartlineError as exc:
-        return error_page(request, str(exc), 400)
+    result = views.share(store_of(request), me, text, visibility=visibility,
+                         relationship_id=relationship_id or None)
     return page(request, "shared.html", person=me, result=result)
 
 
