@@ -14,6 +14,7 @@ of every kind in the couple, plus one shared share. Then:
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -41,6 +42,7 @@ LEAVES = {("POST", "/together/{relationship_id}/leave"),
 # Writes that only read a draft back (the live nudges) and store nothing.
 STORES_NOTHING = {"/checkin/deeper", "/api/checkins/deeper", "/appreciate/check",
                   "/api/appreciations/check"}
+SEED = 4
 FEWEST_ROUTES = 90        # a guard: if the walk finds fewer, the route reading broke
 # Values that pass each form's own checks, so a request reaches the question of
 # whose relationship it is (an answer of 400 for a bad value would prove nothing).
@@ -245,3 +247,31 @@ def test_signed_out_every_route_asks_for_sign_in(app: FastAPI, scene) -> None:
                         else stranger.client.request(method, url, json=body))
             assert response.status_code in (303, 401, 403), (method, url, response.status_code)
             assert SECRET not in response.text and SHARED not in response.text
+
+
+class _Dice(random.Random):
+    """``random.Random()`` that always starts from the same seed, for two comparable sweeps."""
+
+    def __init__(self, seed: Any = None) -> None:
+        super().__init__(SEED if seed is None else seed)
+
+
+def _everything_fetchable(app: FastAPI, who: Person, aim: Targets) -> dict[str, str]:
+    random.seed(SEED)
+    return {url: send(who, "GET", url, aim.body(path, route)).text
+            for method, path, route in _routes(app) if method == "GET" and
+            not path.endswith(".zip")  # its JSON is /api/export; the zip stamps the time
+            for url in aim.paths(path, aim.hidden[:1])}
+
+
+def test_signs_of_abuse_change_nothing_the_partner_can_fetch(
+        app: FastAPI, scene, monkeypatch: pytest.MonkeyPatch) -> None:
+    sam, alex, _, aim = scene
+    monkeypatch.setattr(random, "Random", _Dice)
+    before = _everything_fetchable(app, alex, aim)
+    assert _everything_fetchable(app, alex, aim) == before
+    told = sam.api("/shares", {"text": "I am terrified of him, he hits me when he drinks.",
+                               "visibility": "shared", "relationship_id": aim.couple}).json()
+    assert told["kept_private"] and told["help"]
+    after = _everything_fetchable(app, alex, aim)
+    assert [url for url in before if before[url] != after[url]] == []
