@@ -24,12 +24,16 @@ from heartline.web import (
     pages,
     practice_api,
     practice_pages,
+    pulse_api,
+    pulse_pages,
     rituals_daily,
     rituals_daily_api,
     rituals_together,
     rituals_together_api,
     talk_api,
     talk_pages,
+    weekly_api,
+    weekly_pages,
 )
 from heartline.web.deps import LoginRequired, verify_csrf
 from heartline.web.security import HEADERS
@@ -65,6 +69,10 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.include_router(rituals_daily_api.router, prefix="/api", dependencies=guarded)
     app.include_router(talk_pages.router, dependencies=guarded)
     app.include_router(talk_api.router, prefix="/api", dependencies=guarded)
+    app.include_router(weekly_pages.router, dependencies=guarded)
+    app.include_router(weekly_api.router, prefix="/api", dependencies=guarded)
+    app.include_router(pulse_pages.router, dependencies=guarded)
+    app.include_router(pulse_api.router, prefix="/api", dependencies=guarded)
     app.add_exception_handler(LoginRequired, _to_login)
     app.add_exception_handler(HeartlineError, _user_error)
     return app

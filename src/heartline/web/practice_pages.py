@@ -21,7 +21,7 @@ from heartline.listening_practice.scenarios import get_scenario
 from heartline.store.values import Person
 from heartline.web import practice_api as practice
 from heartline.web.deps import page_person, store_of
-from heartline.web.render import page
+from heartline.web.render import page, svg_response
 
 router = APIRouter(include_in_schema=False)
 Me = Annotated[Person, Depends(page_person)]
@@ -39,7 +39,7 @@ def practice_list(request: Request, me: Me, relationship: str = "", theme: str =
 
 @router.get("/practice/chart.svg")
 def practice_chart(request: Request, me: Me) -> Response:
-    return Response(practice.chart(store_of(request), me), media_type="image/svg+xml")
+    return svg_response(practice.chart(store_of(request), me))
 
 
 @router.get("/practice/{scenario_id}")

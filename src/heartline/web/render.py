@@ -11,6 +11,8 @@ from starlette.responses import Response
 
 from heartline.web.security import CSRF_FIELD, csrf_token
 
+SVG = "image/svg+xml"
+
 templates = Jinja2Templates(directory=str(resources.files("heartline.web") / "templates"))
 
 OTHER_WORDS = {"couple": "partner", "friends": "friend", "family": "family",
@@ -25,3 +27,8 @@ def page(request: Request, template: str, *, status: int = 200, **context: Any) 
 def other_word(kind: str) -> str:
     """How to name the other person, by the kind of relationship."""
     return OTHER_WORDS.get(kind, "person")
+
+
+def svg_response(svg: str) -> Response:
+    """A private picture: served as an image from this server, never kept in a cache."""
+    return Response(svg, media_type=SVG, headers={"cache-control": "no-store"})
