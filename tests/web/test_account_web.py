@@ -142,7 +142,7 @@ CRISIS = "I want to end my life, nothing helps anymore."
 
 
 def test_where_you_are_picks_the_help_lines_and_stays_yours(pair) -> None:
-    sam, alex, couple = pair
+    sam, alex, _ = pair
     every = sam.api("/shares", {"text": CRISIS, "visibility": "private"}).json()["help"]
     assert {line["region"] for line in every} > {"GB", "US"}
     saved = sam.form("/settings/region", {"region": "gb"}, page="/settings")

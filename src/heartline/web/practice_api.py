@@ -18,7 +18,6 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
 from heartline.errors import InputError
-from heartline.help.resources import resources_for
 from heartline.listening_practice import progress
 from heartline.listening_practice.conversation import MAX_REPLIES, Conversation, Moment
 from heartline.listening_practice.debrief import ENDING_WORDS, SKILL_TITLES, SKILLS, debrief
@@ -33,7 +32,6 @@ from heartline.listening_practice.scenarios import (
 )
 from heartline.listening_practice.trends import skills_chart
 from heartline.practices.charts import sparkline
-from heartline.practices.safety import needs_help
 from heartline.store import Store
 from heartline.store.values import Person
 from heartline.web import views
@@ -216,7 +214,7 @@ def play_round(store: Store, person: Person, scenario_id: str, play: PlayIn) -> 
         result = debrief(talk)
         with store.write() as session:
             progress.record(session, person, result)
-    help_lines = _help(play.replies[-1]) if play.replies else []
+    help_lines = _help(play.replies[-1], person) if play.replies else []
     return PlayOut(scenario=scenario_out(talk.scenario), seed=play.seed,
                    replies=list(play.replies), lines=_lines(talk),
                    openness=round(talk.openness, 2), level=talk.level,
@@ -225,15 +223,11 @@ def play_round(store: Store, person: Person, scenario_id: str, play: PlayIn) -> 
                    debrief=_debrief(talk) if result else None)
 
 
-def _help(said: str) -> list[views.HelpLine]:
+def _help(said: str, person: Person) -> list[views.HelpLine]:
     """Crisis lines when a reply's words show danger: practice or not, safety comes first."""
     from heartline import analyze_turn
 
-    analysis = analyze_turn(said)
-    if not needs_help(analysis):
-        return []
-    return [views.HelpLine(name=r.name, contact=r.contact, region=r.region)
-            for r in resources_for(analysis.safety)]
+    return views.help_lines(analyze_turn(said), person)
 
 
 def _lines(talk: Conversation) -> list[LineOut]:

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from heartline.analysis.results import TurnAnalysis
 from heartline.errors import InputError
-from heartline.help.resources import resources_for
 from heartline.practices import appreciation, bids, reconnect
 from heartline.practices.content import pick
 from heartline.practices.safety import needs_help, safe_visibility
@@ -28,7 +27,7 @@ from heartline.store import Store, people
 from heartline.store.entries import MAX_TEXT, entries_for
 from heartline.store.values import Entry, Person, Relationship, Visibility
 from heartline.web.deps import api_person, store_of
-from heartline.web.views import HelpLine, RelationshipOut, relationship_out
+from heartline.web.views import HelpLine, RelationshipOut, help_lines, relationship_out
 
 router = APIRouter(tags=["daily rituals"])
 Me = Annotated[Person, Depends(api_person)]
@@ -206,14 +205,6 @@ def analyze(text: str) -> TurnAnalysis:
     return analyze_turn(text)
 
 
-def help_lines(analysis: TurnAnalysis | None) -> list[HelpLine]:
-    """Crisis lines when the words show danger: then resources come before any coaching."""
-    if analysis is None or not needs_help(analysis):
-        return []
-    return [HelpLine(name=r.name, contact=r.contact, region=r.region)
-            for r in resources_for(analysis.safety)]
-
-
 def wanted(placed: Placed) -> Visibility:
     """Shared needs someone to share with; without a relationship it stays private."""
     return "private" if placed.visibility == "shared" and not placed.relationship_id \
@@ -287,7 +278,8 @@ def save_checkin(store: Store, person: Person, body: NewCheckin) -> CheckinSaved
     nudge = None if needs_help(analysis) or checkin.deeper else \
         deeper_nudge(checkin.how, body.audience)
     return CheckinSavedOut(checkin=checkin_out(entry, person, {person.id: person.name}),
-                           help=help_lines(analysis), kept_private=chosen != asked, nudge=nudge)
+                           help=help_lines(analysis, person), kept_private=chosen != asked,
+                           nudge=nudge)
 
 
 # --- Timing bids -------------------------------------------------------------
@@ -330,7 +322,8 @@ def ask_bid(store: Store, person: Person, body: NewBid) -> BidsOut:
     message = "Kept private, only for you." if kept else \
         "Asked. They'll see it on their Bids page and can answer now, later or not today."
     return bids_page(store, person).model_copy(update={
-        "bid_id": bid.id, "message": message, "help": help_lines(analysis), "kept_private": kept})
+        "bid_id": bid.id, "message": message, "help": help_lines(analysis, person),
+        "kept_private": kept})
 
 
 def answer_bid(store: Store, person: Person, bid_id: str, body: BidAnswer) -> BidsOut:
@@ -396,7 +389,7 @@ def save_appreciation(store: Store, person: Person, body: NewAppreciation
                                     visibility=chosen, analysis=analysis.to_dict())
     return AppreciationSavedOut(
         appreciation=appreciation_out(entry, person, {person.id: person.name}),
-        help=help_lines(analysis), kept_private=chosen != asked, check=specificity(note))
+        help=help_lines(analysis, person), kept_private=chosen != asked, check=specificity(note))
 
 
 # --- Routes ------------------------------------------------------------------

@@ -17,7 +17,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field, model_validator
 
-from heartline.errors import InputError, NotFoundError
+from heartline.errors import InputError
 from heartline.practices import conflict
 from heartline.practices.cards import draw_and_keep
 from heartline.practices.decks import DEPTH_NAMES, DEPTHS, SUITS_WORDS, get_deck, load_decks
@@ -27,7 +27,7 @@ from heartline.store.entries import MAX_TEXT, entries_for
 from heartline.store.values import Person, Relationship, Visibility
 from heartline.web import views
 from heartline.web.deps import api_person, store_of
-from heartline.web.rituals_daily_api import analyze, help_lines
+from heartline.web.rituals_daily_api import analyze
 
 router = APIRouter(tags=["talk"])
 Me = Annotated[Person, Depends(api_person)]
@@ -173,21 +173,11 @@ def now() -> datetime:
     return datetime.now().astimezone()
 
 
-def _mine(store: Store, person: Person) -> list[Relationship]:
-    with store.read() as session:
-        return people.relationships_of(session, person.id)
-
-
 def chosen_relationship(store: Store, person: Person,
                         relationship_id: str | None) -> Relationship | None:
-    """The named relationship if it is this person's (else 404), or their first, as the CLI."""
-    mine = _mine(store, person)
-    if not relationship_id:
-        return mine[0] if mine else None
-    found = next((r for r in mine if r.id == relationship_id), None)
-    if found is None:
-        raise NotFoundError("You are not a member of that relationship.")
-    return found
+    with store.read() as session:
+        return views.pick_relationship(people.relationships_of(session, person.id),
+                                       relationship_id)
 
 
 def _placed(store: Store, person: Person, body: Placed) -> tuple[str | None, Visibility]:
@@ -204,7 +194,7 @@ def _names(mine: list[Relationship], person: Person) -> dict[str, str]:
         {person.id: person.name}
 
 
-def _known_keys(given: dict[str, str], keys: list[str], what: str) -> dict[str, str]:
+def known_keys(given: dict[str, str], keys: list[str], what: str) -> dict[str, str]:
     """Unknown keys are refused, naming the right ones, so a typo never drops an answer."""
     unknown = sorted(set(given) - set(keys))
     if unknown:
@@ -289,7 +279,7 @@ def take_timeout(store: Store, person: Person, body: NewTimeout) -> TimeoutOut:
 def save_debrief(store: Store, person: Person, body: NewDebrief) -> DebriefOut:
     """Keep the debrief answers; danger in them switches to resources and keeps them private."""
     keys = [q.key for q in conflict.debrief_content().questions]
-    kept = conflict.answered(_known_keys(body.answers, keys, "questions"))
+    kept = conflict.answered(known_keys(body.answers, keys, "questions"))
     analysis = analyze(conflict.combined(kept))
     where, asked = _placed(store, person, body)
     seen = safe_visibility(analysis, asked)
@@ -297,13 +287,13 @@ def save_debrief(store: Store, person: Person, body: NewDebrief) -> DebriefOut:
         entry = conflict.record_debrief(session, person, kept, analysis.to_dict(),
                                         relationship_id=where, visibility=seen)
     return DebriefOut(entry=views.entry_out(entry, person, {person.id: person.name}),
-                      help=help_lines(analysis), kept_private=seen != asked)
+                      help=views.help_lines(analysis, person), kept_private=seen != asked)
 
 
 def save_apology(store: Store, person: Person, body: NewApology) -> ApologyOut:
     """Compose the apology in step order, note its pitfalls, keep it (a draft by default)."""
     keys = list(conflict.APOLOGY_ORDER)
-    kept = conflict.apology_parts(_known_keys(body.parts, keys, "steps"))
+    kept = conflict.apology_parts(known_keys(body.parts, keys, "steps"))
     text = conflict.compose(kept)
     analysis = analyze(text)
     where, asked = _placed(store, person, body)
@@ -314,7 +304,7 @@ def save_apology(store: Store, person: Person, body: NewApology) -> ApologyOut:
     return ApologyOut(entry=views.entry_out(entry, person, {person.id: person.name}),
                       text=text, pitfalls=[PitfallOut(phrase=p.phrase, why=p.why)
                                            for p in conflict.find_pitfalls(text)],
-                      help=help_lines(analysis), kept_private=seen != asked)
+                      help=views.help_lines(analysis, person), kept_private=seen != asked)
 
 
 # --- JSON routes ---------------------------------------------------------------

@@ -99,6 +99,17 @@ def relationship_out(relationship: Relationship) -> RelationshipOut:
                                     for m in relationship.members])
 
 
+def pick_relationship(mine: list[Relationship], relationship_id: str | None
+                      ) -> Relationship | None:
+    """The named relationship if it is one of ``mine`` (else 404), or the first, as the CLI."""
+    if not relationship_id:
+        return mine[0] if mine else None
+    found = next((r for r in mine if r.id == relationship_id), None)
+    if found is None:
+        raise NotFoundError("You are not a member of that relationship.")
+    return found
+
+
 def entry_out(entry: Entry, viewer: Person, names: dict[str, str]) -> EntryOut:
     return EntryOut(id=entry.id, kind=entry.kind, author=names.get(entry.author_id, "someone"),
                     mine=entry.author_id == viewer.id, visibility=entry.visibility,
