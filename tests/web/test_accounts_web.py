@@ -92,3 +92,39 @@ def test_no_page_or_asset_loads_anything_from_elsewhere() -> None:
                 assert "http://" not in text and "https://" not in text, item.name
                 for link in re.findall(r'(?:src|href|action)="([^"]*)"', text):
                     assert link.startswith(("/", "#")), (item.name, link)
+
+
+def test_an_invite_link_brings_a_newcomer_through_sign_up_to_a_yes(app: FastAPI) -> None:
+    sam = Person(app, "Sam").sign_up()
+    code = sam.api("/relationships", {"kind": "couple"}).json()["invite_code"]
+    assert f"/join/{code}</code>" in sam.client.get("/together").text
+    alex = Person(app, "Alex")
+    first = alex.client.get(f"/join/{code.lower()}", follow_redirects=False)
+    assert first.headers["location"] == f"/signup?invite={code}"
+    assert f'name="invite" value="{code}"' in alex.client.get(first.headers["location"]).text
+    made = alex.form("/signup", {"name": "Alex", "email": alex.email, "password": PASSWORD,
+                                 "invite": code}, page="/signup")
+    assert made.headers["location"] == f"/join/{code}"
+    invitation = alex.client.get(f"/join/{code}").text
+    assert "Sam invited you" in invitation and "Yes, join Sam" in invitation
+    assert alex.client.get("/api/relationships").json() == []
+    alex.form("/together/join", {"code": code}, page=f"/join/{code}")
+    assert [m["name"] for m in alex.client.get("/api/relationships").json()[0]["members"]] \
+        == ["Sam", "Alex"]
+    assert "already in this one" in alex.client.get(f"/join/{code}").text
+
+
+def test_an_invite_link_signs_in_and_never_leads_off_the_site(app: FastAPI) -> None:
+    sam = Person(app, "Sam").sign_up()
+    code = sam.api("/relationships", {"kind": "friends"}).json()["invite_code"]
+    jo = Person(app, "Jo").sign_up()
+    jo.form("/logout", {})
+    back = jo.form("/login", {"email": jo.email, "password": PASSWORD, "invite": code},
+                   page="/login")
+    assert back.headers["location"] == f"/join/{code}"
+    assert "as friends" in jo.client.get(back.headers["location"]).text
+    jo.form("/logout", {})
+    elsewhere = jo.form("/login", {"email": jo.email, "password": PASSWORD,
+                                   "invite": "//evil.example/x"}, page="/login")
+    assert elsewhere.headers["location"].startswith("/join/")
+    assert jo.client.get("/join/NOSUCHCODE").status_code == 404

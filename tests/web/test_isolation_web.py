@@ -35,7 +35,7 @@ from heartline.store.values import ENTRY_KINDS
 
 SECRET = "the-secret-word-ossifrage"
 SHARED = "the-couples-word-gazebo"
-PUBLIC = {"/", "/login", "/signup", "/logout"}
+PUBLIC = {"/", "/login", "/signup", "/logout", "/join/{code}"}
 SIGNS_OUT = {("POST", "/logout"), ("POST", "/settings/delete"), ("DELETE", "/api/account")}
 LEAVES = {("POST", "/together/{relationship_id}/leave"),
           ("POST", "/api/relationships/{relationship_id}/leave")}

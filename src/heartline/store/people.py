@@ -82,16 +82,22 @@ def add_relationship(session: Session, kind: str, members: list[Person], *,
     return get_relationship(session, row.id)
 
 
-def join(session: Session, invite_code: str, person: Person) -> Relationship:
+def invited_to(session: Session, invite_code: str) -> Relationship:
+    """The relationship an invite code opens (typed loosely: any case, with or without -)."""
     code = without_nul(invite_code).strip().upper().replace("-", "")
     row = session.scalar(select(RelationshipRow).where(RelationshipRow.invite_code == code))
     if row is None:
         raise NotFoundError(f"No relationship has the invite code {invite_code!r}. "
                             "Check it with the person who shared it.")
-    if session.get(MembershipRow, (row.id, person.id)) is None:
-        session.add(MembershipRow(relationship_id=row.id, person_id=person.id))
-        session.flush()
     return get_relationship(session, row.id)
+
+
+def join(session: Session, invite_code: str, person: Person) -> Relationship:
+    relationship = invited_to(session, invite_code)
+    if session.get(MembershipRow, (relationship.id, person.id)) is None:
+        session.add(MembershipRow(relationship_id=relationship.id, person_id=person.id))
+        session.flush()
+    return get_relationship(session, relationship.id)
 
 
 def leave(session: Session, relationship_id: str, person: Person) -> None:

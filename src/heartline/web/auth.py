@@ -4,59 +4,78 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from heartline.errors import InputError
 from heartline.store.accounts import authenticate, sign_up
+from heartline.store.people import INVITE_ALPHABET
 from heartline.web.deps import SESSION_PERSON, signed_in, store_of
 from heartline.web.render import page
 from heartline.web.security import RateLimiter
 
 router = APIRouter(include_in_schema=False)
 limiter = RateLimiter()
+MAX_INVITE = 20
+
+
+Invite = Annotated[str, Form(max_length=MAX_INVITE)]
 
 
 @router.get("/signup")
-def signup_form(request: Request) -> Response:
-    return page(request, "signup.html")
+def signup_form(request: Request, invite: Annotated[str, Query(max_length=MAX_INVITE)] = ""
+                ) -> Response:
+    return page(request, "signup.html", invite=_invite(invite))
 
 
 @router.post("/signup")
 def signup(request: Request, name: Annotated[str, Form()], email: Annotated[str, Form()],
-           password: Annotated[str, Form()]) -> Response:
+           password: Annotated[str, Form()], invite: Invite = "") -> Response:
     try:
         with store_of(request).write() as session:
             person = sign_up(session, name=name, email=email, password=password)
     except InputError as exc:
-        return page(request, "signup.html", status=400, error=str(exc), name=name, email=email)
+        return page(request, "signup.html", status=400, error=str(exc), name=name, email=email,
+                    invite=_invite(invite))
     _start_session(request, person.id)
-    return RedirectResponse("/together", status_code=303)
+    return RedirectResponse(_after(invite, "/together"), status_code=303)
 
 
 @router.get("/login")
-def login_form(request: Request) -> Response:
+def login_form(request: Request, invite: Annotated[str, Query(max_length=MAX_INVITE)] = ""
+               ) -> Response:
     if signed_in(request) is not None:
-        return RedirectResponse("/today", status_code=303)
-    return page(request, "login.html")
+        return RedirectResponse(_after(invite, "/today"), status_code=303)
+    return page(request, "login.html", invite=_invite(invite))
 
 
 @router.post("/login")
 def login(request: Request, email: Annotated[str, Form()],
-          password: Annotated[str, Form()]) -> Response:
+          password: Annotated[str, Form()], invite: Invite = "") -> Response:
     keys = (f"email:{email.strip().lower()}", f"client:{_client(request)}")
     if limiter.blocked(*keys):
-        return page(request, "login.html", status=429, email=email,
+        return page(request, "login.html", status=429, email=email, invite=_invite(invite),
                     error="Too many tries. Wait a few minutes, then try again.")
     with store_of(request).write() as session:
         person = authenticate(session, email, password)
     if person is None:
         limiter.failed(*keys)
-        return page(request, "login.html", status=400, email=email,
+        return page(request, "login.html", status=400, email=email, invite=_invite(invite),
                     error="That email and password don't match.")
     limiter.clear(keys[0])
     _start_session(request, person.id)
-    return RedirectResponse("/today", status_code=303)
+    return RedirectResponse(_after(invite, "/today"), status_code=303)
+
+
+def _invite(code: str) -> str:
+    """An invite code carried through sign-up; anything but code letters is dropped."""
+    return "".join(c for c in code.upper() if c in INVITE_ALPHABET)
+
+
+def _after(invite: str, default: str) -> str:
+    """Where to go once signed in: back to the invitation, never to another site."""
+    code = _invite(invite)
+    return f"/join/{code}" if code else default
 
 
 @router.post("/logout")

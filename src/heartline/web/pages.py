@@ -47,6 +47,22 @@ def start(request: Request, me: Me, kind: Text) -> Response:
     return RedirectResponse("/together", status_code=303)
 
 
+@router.get("/join/{code}")
+def invitation(request: Request, code: str) -> Response:
+    """An invite link: who is asking, and a button to accept; nothing happens until it's pressed.
+
+    Someone not signed in yet is sent to make an account (or sign in) first and
+    comes back here, so the link works on a phone that has never seen heartline.
+    """
+    me = signed_in(request)
+    with store_of(request).read() as session:
+        relationship = views.relationship_out(people.invited_to(session, code))
+    if me is None:
+        return RedirectResponse(f"/signup?invite={relationship.invite_code}", status_code=303)
+    return page(request, "join.html", person=me, relationship=relationship,
+                member=any(m.id == me.id for m in relationship.members))
+
+
 @router.post("/together/join")
 def join(request: Request, me: Me, code: Text) -> Response:
     with store_of(request).write() as session:
