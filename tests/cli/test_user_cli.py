@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from heartline.store import Store
-from heartline.store.accounts import authenticate, sign_up
+from heartline.store.accounts import authenticate, password_hash, sign_up
 
 
 def _sign_up() -> None:
     store = Store.open()
     with store.write() as session:
-        sign_up(session, name="Sam", email="sam@example.com", password="an old passphrase")
+        sign_up(session, name="Sam", email="sam@example.com",
+                password_hash=password_hash("an old passphrase"))
     store.close()
 
 

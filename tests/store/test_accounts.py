@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from argon2 import PasswordHasher
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,24 +12,28 @@ from heartline.store import Store
 from heartline.store.accounts import (
     authenticate,
     email_of,
+    hasher,
     normal_email,
+    password_hash,
+    refresh_hash,
     reset_password,
     sign_up,
 )
 from heartline.store.schema import AccountRow
 
 PASSWORD = "correct horse battery staple"
+HASH = password_hash(PASSWORD)
 
 
 def test_sign_up_then_sign_in(store: Store) -> None:
     with store.write() as session:
-        sam = sign_up(session, name="Sam", email=" Sam@Example.com ", password=PASSWORD)
+        sam = sign_up(session, name="Sam", email=" Sam@Example.com ", password_hash=HASH)
     with store.read() as session:
         assert email_of(session, sam) == "sam@example.com"
         stored = session.get(AccountRow, sam.id)
         assert stored.password_hash.startswith("$argon2id$")
         assert PASSWORD not in stored.password_hash
-    with store.write() as session:
+    with store.read() as session:
         assert authenticate(session, "SAM@example.com", PASSWORD) == sam
         assert authenticate(session, "sam@example.com", PASSWORD + "!") is None
         assert authenticate(session, "nobody@example.com", PASSWORD) is None
@@ -37,20 +42,32 @@ def test_sign_up_then_sign_in(store: Store) -> None:
 
 def test_an_email_has_one_account(store: Store) -> None:
     with store.write() as session:
-        sign_up(session, name="Sam", email="sam@example.com", password=PASSWORD)
+        sign_up(session, name="Sam", email="sam@example.com", password_hash=HASH)
     with store.write() as session, pytest.raises(InputError, match="already has an account"):
-        sign_up(session, name="Other Sam", email="SAM@example.com", password=PASSWORD)
+        sign_up(session, name="Other Sam", email="SAM@example.com", password_hash=HASH)
 
 
 @pytest.mark.parametrize("password", ["short", "x" * 1025])
 def test_passwords_need_a_sensible_length(store: Store, password: str) -> None:
-    with store.write() as session, pytest.raises(InputError, match="at least"):
-        sign_up(session, name="Sam", email="sam@example.com", password=password)
+    with pytest.raises(InputError, match="at least"):
+        password_hash(password)
+
+
+def test_a_hash_made_with_older_parameters_is_renewed_after_sign_in(store: Store) -> None:
+    weaker = PasswordHasher(time_cost=1, memory_cost=8 * 1024).hash(PASSWORD)
+    with store.write() as session:
+        sam = sign_up(session, name="Sam", email="sam@example.com", password_hash=weaker)
+    with store.write() as session:
+        refresh_hash(session, sam, PASSWORD)
+    with store.read() as session:
+        renewed = session.get(AccountRow, sam.id).password_hash
+        assert renewed != weaker and not hasher().check_needs_rehash(renewed)
+        assert authenticate(session, "sam@example.com", PASSWORD) == sam
 
 
 def test_reset_password(store: Store) -> None:
     with store.write() as session:
-        sign_up(session, name="Sam", email="sam@example.com", password=PASSWORD)
+        sign_up(session, name="Sam", email="sam@example.com", password_hash=HASH)
     with store.write() as session:
         reset_password(session, "sam@example.com", "a brand new passphrase")
     with store.write() as session:
@@ -73,7 +90,7 @@ def test_deleting_a_person_removes_their_account(store: Store) -> None:
     from heartline.archive.erase import delete_person
 
     with store.write() as session:
-        sam = sign_up(session, name="Sam", email="sam@example.com", password=PASSWORD)
+        sam = sign_up(session, name="Sam", email="sam@example.com", password_hash=HASH)
     delete_person(store, sam)
     with store.read() as session:
         assert session.get(AccountRow, sam.id) is None

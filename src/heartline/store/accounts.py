@@ -7,6 +7,11 @@ Hashes made with older parameters are upgraded on the next successful
 sign-in. Length is the only password rule (long passphrases beat symbol
 rules); there is an upper bound so a huge input can't be used to stall the
 server.
+
+The slow part, hashing and checking, happens outside any write transaction
+(``password_hash`` before ``sign_up``; ``authenticate`` in a read): on SQLite a
+write holds the one writer's lock, and many people signing up at once must not
+queue behind each other's hashing.
 """
 
 from __future__ import annotations
@@ -54,20 +59,24 @@ def check_password(password: str) -> str:
     return password
 
 
-def sign_up(session: Session, *, name: str, email: str, password: str) -> Person:
+def password_hash(password: str) -> str:
+    """The argon2id hash of an acceptable password (made before the write that stores it)."""
+    return hasher().hash(check_password(password))
+
+
+def sign_up(session: Session, *, name: str, email: str, password_hash: str) -> Person:
     """A new person with an account; an email already in use is refused."""
     address = normal_email(email)
     if session.scalar(select(AccountRow).where(AccountRow.email == address)) is not None:
         raise InputError("That email already has an account. Sign in instead.")
     person = add_person(session, name)
-    session.add(AccountRow(person_id=person.id, email=address,
-                           password_hash=hasher().hash(check_password(password))))
+    session.add(AccountRow(person_id=person.id, email=address, password_hash=password_hash))
     session.flush()
     return person
 
 
 def authenticate(session: Session, email: str, password: str) -> Person | None:
-    """The person whose email and password these are, else ``None``."""
+    """The person whose email and password these are, else ``None``; only reads."""
     try:
         address = normal_email(email)
     except InputError:
@@ -80,10 +89,15 @@ def authenticate(session: Session, email: str, password: str) -> Person | None:
         hasher().verify(account.password_hash, password)
     except (VerificationError, InvalidHashError):
         return None
-    if hasher().check_needs_rehash(account.password_hash):
+    return person_value(session.get(PersonRow, account.person_id))  # type: ignore[arg-type]
+
+
+def refresh_hash(session: Session, person: Person, password: str) -> None:
+    """After a successful sign-in: re-hash when the hashing parameters have changed."""
+    account = session.get(AccountRow, person.id)
+    if account is not None and hasher().check_needs_rehash(account.password_hash):
         account.password_hash = hasher().hash(password)
         account.updated_at = utcnow()
-    return person_value(session.get(PersonRow, account.person_id))  # type: ignore[arg-type]
 
 
 def reset_password(session: Session, email: str, password: str) -> Person:
@@ -92,7 +106,7 @@ def reset_password(session: Session, email: str, password: str) -> Person:
     account = session.scalar(select(AccountRow).where(AccountRow.email == address))
     if account is None:
         raise NotFoundError(f"No account uses {address}.")
-    account.password_hash = hasher().hash(check_password(password))
+    account.password_hash = password_hash(password)
     account.updated_at = utcnow()
     return person_value(session.get(PersonRow, account.person_id))  # type: ignore[arg-type]
 

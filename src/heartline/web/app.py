@@ -36,7 +36,7 @@ from heartline.web import (
     weekly_pages,
 )
 from heartline.web.deps import LoginRequired, verify_csrf
-from heartline.web.security import HEADERS
+from heartline.web.security import HEADERS, RateLimiter
 from heartline.web.settings import WebSettings
 
 SESSION_COOKIE = "heartline_session"
@@ -50,6 +50,7 @@ def create_app(settings: WebSettings) -> FastAPI:
                   docs_url="/api/docs", openapi_url="/api/openapi.json", redoc_url=None)
     app.state.store = Store.open(settings.store.database_url, home=settings.store.home)
     app.state.settings = settings
+    app.state.login_limiter = RateLimiter()  # per app (per worker), so apps never share it
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key,
                        session_cookie=SESSION_COOKIE, max_age=SESSION_DAYS * 86400,
                        same_site="lax", https_only=settings.secure_cookies)

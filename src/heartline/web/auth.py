@@ -8,14 +8,13 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from heartline.errors import InputError
-from heartline.store.accounts import authenticate, sign_up
+from heartline.store.accounts import authenticate, password_hash, refresh_hash, sign_up
 from heartline.store.people import INVITE_ALPHABET
 from heartline.web.deps import SESSION_PERSON, signed_in, store_of
 from heartline.web.render import page
 from heartline.web.security import RateLimiter
 
 router = APIRouter(include_in_schema=False)
-limiter = RateLimiter()
 MAX_INVITE = 20
 
 
@@ -32,8 +31,9 @@ def signup_form(request: Request, invite: Annotated[str, Query(max_length=MAX_IN
 def signup(request: Request, name: Annotated[str, Form()], email: Annotated[str, Form()],
            password: Annotated[str, Form()], invite: Invite = "") -> Response:
     try:
+        digest = password_hash(password)
         with store_of(request).write() as session:
-            person = sign_up(session, name=name, email=email, password=password)
+            person = sign_up(session, name=name, email=email, password_hash=digest)
     except InputError as exc:
         return page(request, "signup.html", status=400, error=str(exc), name=name, email=email,
                     invite=_invite(invite))
@@ -53,16 +53,19 @@ def login_form(request: Request, invite: Annotated[str, Query(max_length=MAX_INV
 def login(request: Request, email: Annotated[str, Form()],
           password: Annotated[str, Form()], invite: Invite = "") -> Response:
     keys = (f"email:{email.strip().lower()}", f"client:{_client(request)}")
+    limiter: RateLimiter = request.app.state.login_limiter
     if limiter.blocked(*keys):
         return page(request, "login.html", status=429, email=email, invite=_invite(invite),
                     error="Too many tries. Wait a few minutes, then try again.")
-    with store_of(request).write() as session:
+    with store_of(request).read() as session:
         person = authenticate(session, email, password)
     if person is None:
         limiter.failed(*keys)
         return page(request, "login.html", status=400, email=email, invite=_invite(invite),
                     error="That email and password don't match.")
     limiter.clear(keys[0])
+    with store_of(request).write() as session:
+        refresh_hash(session, person, password)
     _start_session(request, person.id)
     return RedirectResponse(_after(invite, "/today"), status_code=303)
 
