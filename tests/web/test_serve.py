@@ -60,3 +60,14 @@ def test_a_non_loopback_host_is_warned_about(tmp_path: Path) -> None:
         server.send_signal(signal.SIGTERM)
         _, err = server.communicate(timeout=20)
     assert "Warning" in err and "TLS" in err
+
+
+def test_serve_gives_each_encoding_one_blas_thread_unless_told_otherwise(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from heartline.cli.serve import BLAS_VARIABLES, _one_blas_thread_per_request
+
+    for name in BLAS_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MKL_NUM_THREADS", "4")
+    _one_blas_thread_per_request()
+    assert [os.environ[name] for name in BLAS_VARIABLES] == ["1", "1", "4"]

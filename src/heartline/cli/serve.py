@@ -24,6 +24,7 @@ the README: PostgreSQL, several workers, and a TLS reverse proxy in front.
       --workers 4 --secure-cookies
 """
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+BLAS_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def serve(
@@ -38,6 +39,7 @@ def serve(
     secure_cookies: Annotated[bool, typer.Option(
         "--secure-cookies", help="Mark cookies Secure: use behind an https proxy.")] = False,
 ) -> None:
+    _one_blas_thread_per_request()
     import uvicorn
 
     from heartline.store import Store
@@ -59,6 +61,19 @@ def serve(
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     uvicorn.run("heartline.web.main:app_from_environment", factory=True, host=host, port=port,
                 workers=workers, proxy_headers=True, log_level="warning")
+
+
+def _one_blas_thread_per_request() -> None:
+    """Let each encoding use one core: the server already runs requests side by side.
+
+    With numpy's default of a thread per core, every small matrix product is
+    split across cores that other requests are using, and the threads spend
+    their time waiting for each other: 50 people typing replies at once got
+    p99 30 s with 2 threads and 71 ms with 1 (benchmarks/web_load.py). Set
+    before numpy is first imported; a value the person set themselves stays.
+    """
+    for name in BLAS_VARIABLES:
+        os.environ.setdefault(name, "1")
 
 
 serve.__doc__ = HELP
