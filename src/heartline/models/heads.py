@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from heartline.models.features import HASH_SIZE, Token, ngram_features
+from heartline.models.features import Token, ngram_features
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,10 @@ class Head:
             out = out + np.maximum(vector @ hidden_in + hidden_bias, 0) @ hidden_out
         buckets = [b for b, _, _ in ngram_features(item.toks)]
         if buckets:
-            counts = np.bincount(buckets, minlength=HASH_SIZE)
-            nz = np.flatnonzero(counts)
-            out = out + np.log1p(counts[nz].astype(np.float32)) @ self._ngram[nz]
+            # The distinct buckets in increasing order, as a bincount over all
+            # HASH_SIZE buckets would give, without allocating and scanning it.
+            nz, counts = np.unique(buckets, return_counts=True)
+            out = out + np.log1p(counts.astype(np.float32)) @ self._ngram[nz]
         if self._extra is not None and item.extra is not None:
             out = out + item.extra @ self._extra
         return out
