@@ -66,6 +66,28 @@ def test_safety_is_accurate_and_ignores_hyperbole(analyzer: Analyzer, text: str,
     assert analyzer.turn(text).safety == safety
 
 
+@pytest.mark.parametrize(("text", "safety"), [
+    ("It hurts me when you don't listen.", "none"),
+    ("You hurt me when you forgot my birthday.", "none"),
+    ("He hurt my feelings.", "none"),
+    ("She hurt me so much when she left.", "none"),
+    ("You hit me with a great idea there!", "none"),
+    ("You beat me at chess again.", "none"),
+    ("He pushed me to apply for the job.", "none"),
+    ("I'm scared of you leaving me.", "none"),
+    ("My dad hurts me when he drinks.", "abuse"),
+    ("You hit me last night.", "abuse"),
+    ("You pushed me into the wall.", "abuse"),
+    ("I'm scared of you.", "abuse"),
+    ("You said you'd kill me if I left.", "abuse"),
+    ("he keeps trying to hurt me", "abuse"),
+])
+def test_hurt_feelings_are_not_abuse_and_harm_said_to_the_one_who_did_it_is(
+        analyzer: Analyzer, text: str, safety: str) -> None:
+    """Replies and "what I meant" are written to the other person: "you" can be them."""
+    assert analyzer.turn(text).safety == safety
+
+
 def test_emotions_use_goemotions_names_with_feeling_words(analyzer: Analyzer) -> None:
     turn = analyzer.turn("I'm so angry that he lied to me again")
     assert {e.label for e in turn.emotions} <= set(EMOTIONS)
