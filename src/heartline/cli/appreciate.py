@@ -17,7 +17,7 @@ from heartline.cli.common import (
     choose_visibility,
     saved,
 )
-from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.cli.context import practice_context
 from heartline.errors import InputError
 
 if TYPE_CHECKING:
@@ -57,9 +57,7 @@ def appreciate(
         console.print(Panel(appreciation.prompt(), title="Something to thank them for",
                             border_style="cyan"))
         return
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     scripted = text is not None
     shown = "" if scripted else appreciation.prompt()
     if not scripted:

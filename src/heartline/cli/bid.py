@@ -12,8 +12,8 @@ from rich.panel import Panel
 from rich.prompt import Confirm, Prompt
 from rich.table import Table
 
-from heartline.cli.common import WithOption, show_safety
-from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.cli.common import WithOption, check_optional
+from heartline.cli.context import current_person, open_store, practice_context
 
 if TYPE_CHECKING:
     from heartline.practices.bids import Answer, BidLine
@@ -80,15 +80,12 @@ def ask(
         "--text", help="Your own question, in your own words.")] = None,
     with_: WithOption = None,
 ) -> None:
-    from heartline import analyze_turn
     from heartline.errors import InputError
     from heartline.practices import bids
-    from heartline.practices.safety import needs_help, safe_visibility
+    from heartline.practices.safety import safe_visibility
 
     console = Console()
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     if relationship is None:
         raise InputError(bids.NO_ONE_TO_ASK)
     if text is not None:
@@ -99,9 +96,7 @@ def ask(
         question = _choose_phrasing(console, topic)
     else:
         question = bids.compose(topic, phrasing=(pick or 1) - 1)
-    analysis = analyze_turn(question) if question else None
-    if analysis is not None and needs_help(analysis):
-        show_safety(console, analysis)
+    analysis = check_optional(console, question)
     with store.write() as session:
         bid = bids.ask(session, person, question, topic=topic, analysis=analysis,
                        relationship_id=relationship.id,

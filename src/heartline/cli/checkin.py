@@ -12,11 +12,11 @@ from heartline.cli.common import (
     VisibilityOption,
     WithOption,
     ask,
+    check_optional,
     choose_visibility,
     saved,
-    show_safety,
 )
-from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.cli.context import practice_context
 
 HELP = """Daily reconnect: how you really are, then your rose, thorn and bud.
 
@@ -45,12 +45,10 @@ def checkin(
     from heartline import analyze_turn
     from heartline.practices import reconnect
     from heartline.practices.content import pick
-    from heartline.practices.safety import needs_help, safe_visibility
+    from heartline.practices.safety import safe_visibility
 
     console = Console()
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     audience: reconnect.Audience = "kid" if kid else "adult"
     prompts = reconnect.prompts(audience)
     question = pick(prompts.how_am_i)
@@ -66,9 +64,7 @@ def checkin(
     entry = reconnect.Checkin(audience, question, answer, deeper,
                               ask(prompts.rose, rose), ask(prompts.thorn, thorn),
                               ask(prompts.bud, bud))
-    analysis = analyze_turn(entry.as_text()) if entry.as_text() else None
-    if analysis is not None and needs_help(analysis):
-        show_safety(console, analysis)
+    analysis = check_optional(console, entry.as_text())
     chosen = safe_visibility(analysis, choose_visibility(visibility, relationship, person.id).value)
     with store.write() as session:
         stored = reconnect.record(session, person, entry, analysis, visibility=chosen,

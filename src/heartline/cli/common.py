@@ -71,6 +71,11 @@ def check_safety(console: Console, text: str) -> TurnAnalysis:
     return analysis
 
 
+def check_optional(console: Console, text: str | None) -> TurnAnalysis | None:
+    """``check_safety`` for words a practice lets you leave out: nothing written, nothing read."""
+    return check_safety(console, text) if text else None
+
+
 def show_safety(console: Console, analysis: TurnAnalysis) -> None:
     """Resources instead of coaching; say plainly that an abuse sign keeps it private."""
     from heartline.cli.render import safety_view

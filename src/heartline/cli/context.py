@@ -73,6 +73,14 @@ def choose_relationship(store: Store, person: Person, with_name: str | None) -> 
                         f"{_known(mine, person)}")
 
 
+def practice_context(ctx: typer.Context, with_name: str | None
+                     ) -> tuple[Store, Person, Relationship | None]:
+    """What every practice starts from: the store, who is speaking, and with whom."""
+    store = open_store(ctx)
+    person = current_person(ctx, store)
+    return store, person, choose_relationship(store, person, with_name)
+
+
 def _known(mine: Sequence[Relationship], person: Person) -> str:
     if not mine:
         return "Add one with: heartline hello --with NAME"

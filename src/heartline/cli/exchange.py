@@ -17,7 +17,7 @@ from heartline.cli.common import (
     choose_visibility,
     saved,
 )
-from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.cli.context import current_person, open_store, practice_context
 from heartline.store.values import Entry, Person
 
 if TYPE_CHECKING:
@@ -66,9 +66,7 @@ def share(
     from heartline.practices.safety import needs_help, safe_visibility
 
     console = Console()
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     words = ask("What's going on for you?", text)
     analysis = check_safety(console, words)
     if not needs_help(analysis) and reconnect.needs_deeper(analysis):

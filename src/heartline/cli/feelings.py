@@ -16,11 +16,12 @@ from heartline.cli.common import (
     VisibilityOption,
     WithOption,
     ask,
+    check_optional,
     choose_visibility,
     saved,
     show_safety,
 )
-from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.cli.context import practice_context
 
 if TYPE_CHECKING:
     from heartline.practices.feelings import Core, Placement
@@ -120,15 +121,12 @@ def name(
     with_: WithOption = None,
     visibility: VisibilityOption = None,
 ) -> None:
-    from heartline import analyze_turn
     from heartline.practices import feelings
     from heartline.practices.content import pick
-    from heartline.practices.safety import needs_help, safe_visibility
+    from heartline.practices.safety import safe_visibility
 
     console = Console()
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     named = feelings.lookup(word) if word is not None else None
     prompt = pick(feelings.notice_prompts())
     console.print(Panel(prompt, title="Notice and name it", border_style="cyan"))
@@ -137,9 +135,7 @@ def name(
         note = ask("Anything to add? (Enter to skip)", note)
     note = (note or "").strip()
     console.print(_described(placement))
-    analysis = analyze_turn(note) if note else None
-    if analysis is not None and needs_help(analysis):
-        show_safety(console, analysis)
+    analysis = check_optional(console, note)
     wanted = Seen.private if visibility is None else \
         choose_visibility(visibility, relationship, person.id)
     with store.write() as session:
@@ -190,9 +186,7 @@ def build(
     from heartline.practices.safety import needs_help, safe_visibility
 
     console = Console()
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     example = pick(feelings.builder_examples())
     tips = "\n".join(f"• {t}" for t in feelings.builder_tips()[:3])
     console.print(Panel(f"For example: \"{example.sentence}\"\n\n[dim]{tips}[/dim]",

@@ -20,7 +20,7 @@ from heartline.cli.common import (
     choose_visibility,
     saved,
 )
-from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.cli.context import practice_context
 
 if TYPE_CHECKING:
     from heartline.practices.hug import HugScript
@@ -53,9 +53,7 @@ def hug(
 
     console = Console()
     planned = practice.length(minutes, seconds)
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     done = planned if no_timer else _guided(console, practice.script(), planned)
     if done < 1:
         console.print("No hug logged this time. Whenever you're both ready.")

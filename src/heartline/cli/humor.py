@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.panel import Panel
 
 from heartline.cli.common import VisibilityOption, WithOption, choose_visibility, saved
-from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.cli.context import practice_context
 
 HELP = """Something to laugh about together: a memory to retell or a small game.
 
@@ -39,9 +39,7 @@ def humor(
     if log is None:
         console.print("[dim]Something funny happened? heartline humor --log \"...\"[/dim]")
         return
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     chosen = choose_visibility(visibility, relationship, person.id).value
     with store.write() as session:
         entry = practice.record(session, person, moment=log, prompt=question, visibility=chosen,

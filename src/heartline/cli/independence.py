@@ -15,7 +15,7 @@ from heartline.cli.common import (
     choose_visibility,
     saved,
 )
-from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.cli.context import practice_context
 
 HELP = """A check-in on time for yourself: alone, with friends, for your own interests.
 
@@ -49,9 +49,7 @@ def independence(
 
     console = Console()
     given = practice.parse_answers(answer or [])
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     if not answer:
         console.print("[dim]Answer what you like; Enter skips a question.[/dim]")
         given = practice.answered({q.key: ask(q.text, None) for q in practice.questions()})

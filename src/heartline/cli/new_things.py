@@ -17,7 +17,7 @@ from heartline.cli.common import (
     choose_visibility,
     saved,
 )
-from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.cli.context import practice_context
 from heartline.practices.idea_tags import Budget, Company, Energy, Setting
 
 if TYPE_CHECKING:
@@ -56,9 +56,7 @@ def new_things(
     from heartline.practices import new_things as practice
 
     console = Console()
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     if done is not None:
         idea = practice.find_idea(done)
         said = ask("How did it go? (Enter to skip)", note)

@@ -11,8 +11,15 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from heartline.cli.common import VisibilityOption, WithOption, ask, choose_visibility, saved
-from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.cli.common import (
+    VisibilityOption,
+    WithOption,
+    ask,
+    check_optional,
+    choose_visibility,
+    saved,
+)
+from heartline.cli.context import current_person, open_store, practice_context
 
 if TYPE_CHECKING:
     from heartline.practices.photo_stories import Story
@@ -44,23 +51,17 @@ def add(
     with_: WithOption = None,
     visibility: VisibilityOption = None,
 ) -> None:
-    from heartline import analyze_turn
-    from heartline.cli.common import show_safety
     from heartline.practices import photo_stories as practice
-    from heartline.practices.safety import needs_help, safe_visibility
+    from heartline.practices.safety import safe_visibility
 
     console = Console()
     checked = practice.check_photos(paths)
     practice.check_year(year)
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     question = prompt.strip() if prompt and prompt.strip() else practice.prompt()
     console.print(Panel(question, title="A question to tell it by", border_style="cyan"))
     told = ask("The story", story)
-    analysis = analyze_turn(told) if told else None
-    if analysis is not None and needs_help(analysis):
-        show_safety(console, analysis)
+    analysis = check_optional(console, told)
     chosen = safe_visibility(analysis, choose_visibility(visibility, relationship, person.id).value)
     with store.write() as session:
         entry = practice.record(session, store.photos, person, paths=checked, prompt=question,

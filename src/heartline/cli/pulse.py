@@ -13,7 +13,7 @@ from rich.prompt import IntPrompt
 from rich.table import Table
 
 from heartline.cli.common import Seen, VisibilityOption, WithOption, choose_visibility, saved
-from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.cli.context import practice_context
 
 if TYPE_CHECKING:
     from heartline.practices.pulse import Content, Point
@@ -66,9 +66,7 @@ def pulse(
     if signs or trend or chart is not None:
         return
     given = core.scripted(score or [], scores, content.keys)
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     console.print(Panel(content.disclaimer, title="Closeness pulse", border_style="cyan"))
     result = core.score(given or _ask_all(console, content), content.items)
     chosen = choose_visibility(visibility or Seen.private, relationship, person.id)
@@ -99,9 +97,7 @@ def _show_trend(ctx: typer.Context, console: Console, content: Content, *, show:
     from heartline.cli.output import atomic_output
     from heartline.practices import pulse as core
 
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     with store.read() as session:
         history = core.my_points(session, person,
                                  relationship_id=relationship.id if relationship else None)

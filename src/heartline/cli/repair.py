@@ -18,7 +18,7 @@ from heartline.cli.common import (
     choose_visibility,
     saved,
 )
-from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.cli.context import practice_context
 
 if TYPE_CHECKING:
     from heartline.analysis.results import TurnAnalysis
@@ -90,9 +90,7 @@ def timeout(
     from heartline.practices import conflict
 
     console = Console()
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     now = datetime.now().astimezone()
     scripted = back_in is not None or back_at is not None
     if scripted:
@@ -135,9 +133,7 @@ def debrief(
     console = Console()
     content = conflict.debrief_content()
     answers = parse_pairs(answer or [], [q.key for q in content.questions])
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     if not answer:
         console.print(Panel(content.intro, title="Coming back together", border_style="cyan"))
         answers = {q.key: ask(f"{q.text} [dim](Enter to skip)[/dim]", None)
@@ -165,9 +161,7 @@ def apology(
     console = Console()
     content = conflict.apology_content()
     parts = parse_pairs(part or [], [s.key for s in content.steps], flag="--part")
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     if not part:
         console.print(Panel(content.intro, title="An apology that owns my part",
                             border_style="cyan"))

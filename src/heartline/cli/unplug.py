@@ -17,7 +17,7 @@ from heartline.cli.common import (
     choose_visibility,
     saved,
 )
-from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.cli.context import current_person, open_store, practice_context
 
 HELP = """Time together with the phones away: start it, stop it, see your week.
 
@@ -43,9 +43,7 @@ def start(ctx: typer.Context, with_: WithOption = None,
     from heartline.practices import unplug
 
     console = Console()
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     with store.read() as session:
         unplug.check_can_start(session, person)
     chosen = choose_visibility(visibility, relationship, person.id, suggest=Seen.shared).value
@@ -76,9 +74,7 @@ def log(ctx: typer.Context, minutes: MinutesOption, with_: WithOption = None,
 
     console = Console()
     unplug.check_minutes(minutes)
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     chosen = choose_visibility(visibility, relationship, person.id, suggest=Seen.shared).value
     with store.write() as session:
         entry = unplug.log(session, person, minutes=minutes, now=_now(), visibility=chosen,

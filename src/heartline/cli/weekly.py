@@ -20,7 +20,7 @@ from heartline.cli.common import (
     choose_visibility,
     saved,
 )
-from heartline.cli.context import choose_relationship, current_person, open_store
+from heartline.cli.context import practice_context
 
 if TYPE_CHECKING:
     from heartline.practices.weekly import Brought, Content, ItemKind, Step
@@ -66,9 +66,7 @@ def weekly(
     visibility: VisibilityOption = None,
 ) -> None:
     console = Console()
-    store = open_store(ctx)
-    person = current_person(ctx, store)
-    relationship = choose_relationship(store, person, with_)
+    store, person, relationship = practice_context(ctx, with_)
     if bring_tell or bring_ask:
         _bring(console, store, person, relationship,
                [("tell", t) for t in bring_tell or []] + [("ask", a) for a in bring_ask or []],
