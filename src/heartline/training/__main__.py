@@ -29,10 +29,32 @@ def _show(name: str, report: dict[str, float]) -> None:
     print(json.dumps(report, indent=2))
 
 
+GoEmotions = Annotated[Path, typer.Option(help="Folder with GoEmotions train/dev/test.tsv.")]
+DEFAULT_GOEMOTIONS = REPO.parent / "shared" / "data" / "goemotions"
+Listener = Annotated[Path, typer.Option(help="The listener-reply corpus folder.")]
+DEFAULT_LISTENER = REPO / "corpus" / "listener"
+Turns = Annotated[Path, typer.Option(help="The sharer-turn corpus folder.")]
+DEFAULT_TURNS = REPO / "corpus" / "turns"
+
+
+@app.command()
+def encoder(
+    data: GoEmotions = DEFAULT_GOEMOTIONS, corpus: Listener = DEFAULT_LISTENER,
+    turns: Turns = DEFAULT_TURNS, out: Out = DEFAULT_OUT, cache: Cache = DEFAULT_CACHE,
+) -> None:
+    """Fine-tune the encoder's top layers (needs PyTorch); refit every head after this.
+
+    The heads read the tuned layers' output, so run emotions, turns and
+    replies afterwards.
+    """
+    from heartline.training import encoder_top as trainer
+
+    _show("encoder top", trainer.train(data, corpus, turns, out, cache))
+
+
 @app.command()
 def emotions(
-    data: Annotated[Path, typer.Option(help="Folder with GoEmotions train/dev/test.tsv.")] = (
-        REPO.parent / "shared" / "data" / "goemotions"),
+    data: GoEmotions = DEFAULT_GOEMOTIONS,
     out: Out = DEFAULT_OUT, cache: Cache = DEFAULT_CACHE,
 ) -> None:
     """Emotion head on GoEmotions: fit on train, thresholds on dev, report test."""
@@ -43,8 +65,7 @@ def emotions(
 
 @app.command()
 def turns(
-    corpus: Annotated[Path, typer.Option(help="The sharer-turn corpus folder.")] = (
-        REPO / "corpus" / "turns"),
+    corpus: Turns = DEFAULT_TURNS,
     out: Out = DEFAULT_OUT, cache: Cache = DEFAULT_CACHE,
 ) -> None:
     """Sharer-turn heads (signals, disclosure) on corpus/turns."""
@@ -55,8 +76,7 @@ def turns(
 
 @app.command()
 def replies(
-    corpus: Annotated[Path, typer.Option(help="The listener-reply corpus folder.")] = (
-        REPO / "corpus" / "listener"),
+    corpus: Listener = DEFAULT_LISTENER,
     out: Out = DEFAULT_OUT, cache: Cache = DEFAULT_CACHE,
 ) -> None:
     """Listener-reply head on corpus/listener; reports the held-out groups."""

@@ -1,8 +1,9 @@
 """Pooled sentence vectors for training sets, cached on disk between runs.
 
 Embedding GoEmotions takes minutes on two cores; trying a new regulariser
-should not. The cache key is the encoder name plus a digest of the texts, so
-a changed data set or model can never reuse stale vectors.
+should not. The cache key is the encoder's fingerprint (its name and a digest
+of its tuned weights) plus a digest of the texts, so a changed data set or
+model can never reuse stale vectors.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ CHUNK = DEFAULT_BATCH_SIZE * 16
 
 def embed_cached(encoder: Encoder, texts: list[str], cache_dir: Path, *,
                  label: str = "embedding") -> np.ndarray:
-    key = "\x1f".join([encoder.name, f"pooled{POOLED_DIMENSION}", *texts])
+    key = "\x1f".join([encoder.fingerprint, f"pooled{POOLED_DIMENSION}", *texts])
     digest = hashlib.sha256(key.encode()).hexdigest()[:24]
     path = cache_dir / f"{digest}.npy"
     if path.is_file():

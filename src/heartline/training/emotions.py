@@ -1,4 +1,4 @@
-"""Train the GoEmotions head (``emotion.minilm.v1``).
+"""Train the GoEmotions head (``emotion.minilm.v2``).
 
 Data: GoEmotions (Demszky et al., 2020; Apache-2.0), read from a folder with
 ``train.tsv``, ``dev.tsv`` and ``test.tsv``; never copied into the package.
@@ -28,7 +28,7 @@ from heartline.training.fitting import (
     tune_thresholds,
 )
 
-HEAD_NAME = "emotion.minilm.v1"
+HEAD_NAME = "emotion.minilm.v2"
 HEAD_FILE = "emotion.safetensors"
 CONFIG = FitConfig(epochs=7, batch_size=256, learning_rate=1e-3, l2=1e-5, l2_ngram=3e-5,
                    hidden=512, dropout=0.3)

@@ -1,4 +1,4 @@
-"""Train the listener-reply head (``reply.minilm.v1``) on corpus/listener.
+"""Train the listener-reply head (``reply.minilm.v2``) on corpus/listener.
 
 Inputs per reply: its sentence vector, its hashed n-grams, and the extras of
 ``analysis.reply.reply_extras`` (cue hits, similarity to the context, and
@@ -27,7 +27,7 @@ from heartline.training.fitting import (
     save_head,
 )
 
-HEAD_NAME = "reply.minilm.v1"
+HEAD_NAME = "reply.minilm.v2"
 HEAD_FILE = "reply.safetensors"
 CONFIG = FitConfig(epochs=30, batch_size=32, learning_rate=1e-3, l2=0.1, l2_ngram=1e-3)
 

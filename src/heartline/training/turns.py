@@ -1,7 +1,7 @@
 """Train the two sharer-turn heads on corpus/turns.
 
-``turn_signals.minilm.v1`` (independent yes/no): deflection, bid, i_feel and
-the three safety signs. ``disclosure.minilm.v1`` (one of three): none,
+``turn_signals.minilm.v2`` (independent yes/no): deflection, bid, i_feel and
+the three safety signs. ``disclosure.minilm.v2`` (one of three): none,
 factual, emotional. Inputs: sentence vector, hashed n-grams, and the cue
 features of ``analysis.turn.turn_extras``.
 """
@@ -33,8 +33,8 @@ from heartline.training.fitting import (
     save_head,
 )
 
-SIGNALS_NAME, SIGNALS_FILE = "turn_signals.minilm.v1", "turn_signals.safetensors"
-DISCLOSURE_NAME, DISCLOSURE_FILE = "disclosure.minilm.v1", "disclosure.safetensors"
+SIGNALS_NAME, SIGNALS_FILE = "turn_signals.minilm.v2", "turn_signals.safetensors"
+DISCLOSURE_NAME, DISCLOSURE_FILE = "disclosure.minilm.v2", "disclosure.safetensors"
 CONFIG = FitConfig(epochs=30, batch_size=32, learning_rate=1e-3, l2=0.1, l2_ngram=1e-3)
 
 
