@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from heartline.errors import HeartlineError
+from heartline.models import encoder as encoder_module
 from heartline.models.encoder import Encoder
 from heartline.training import encoder_top
 
@@ -41,10 +42,28 @@ def test_exported_layers_run_as_the_layers_they_replace(
     texts = ["I passed the bar exam!!", "meh. the biopsy came back, whatever 🙃", "ok"]
     assert exported.name == Encoder().name
     assert exported.fingerprint != Encoder().fingerprint, "same name, other weights"
-    # Half-precision storage moves values by about 1e-3, never more.
-    np.testing.assert_allclose(exported.encode_pooled(texts), published.encode_pooled(texts),
-                               atol=1e-2)
+    # Unchanged layers are stored as a zero change, so they come back exactly.
+    np.testing.assert_array_equal(exported.encode_pooled(texts), published.encode_pooled(texts))
     np.testing.assert_array_equal(exported.encode(texts), published.encode(texts))
+
+
+def test_a_changed_matrix_comes_back_within_half_a_step_of_its_row_scale(
+        tmp_path: Path) -> None:
+    layers = range(4, 6)
+    published = encoder_top._load_published(layers)
+    rng = np.random.default_rng(0)
+    tuned = {k: v + rng.normal(0, 0.01, v.shape).astype(np.float32)
+             for k, v in published.items()}
+    path = tmp_path / "top.safetensors"
+    encoder_top._export(tuned, path, layers)
+    assert path.stat().st_size < 0.3 * sum(v.nbytes for v in tuned.values())
+    _, _, loaded = encoder_module._load_tuned_top(path, published)
+    query = "encoder.layer.5.attention.self.query"
+    change = tuned[f"{query}.weight"] - published[f"{query}.weight"]
+    step = np.abs(change).max(axis=1, keepdims=True) / 127
+    qkv_w = loaded[5].qkv_w.T[:384]  # the query rows, as the encoder stacks them
+    assert np.all(np.abs(qkv_w - tuned[f"{query}.weight"]) <= step / 2 + 1e-6)
+    np.testing.assert_array_equal(loaded[5].qkv_b[:384], tuned[f"{query}.bias"])
 
 
 def test_token_states_are_cached_on_disk(published: Encoder, tmp_path: Path) -> None:
