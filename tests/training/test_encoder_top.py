@@ -57,7 +57,7 @@ def test_a_changed_matrix_comes_back_within_half_a_step_of_its_row_scale(
     path = tmp_path / "top.safetensors"
     encoder_top._export(tuned, path, layers)
     assert path.stat().st_size < 0.3 * sum(v.nbytes for v in tuned.values())
-    _, _, loaded = encoder_module._load_tuned_top(path, published)
+    _, loaded = encoder_module._load_tuned_top(path, published)
     query = "encoder.layer.5.attention.self.query"
     change = tuned[f"{query}.weight"] - published[f"{query}.weight"]
     step = np.abs(change).max(axis=1, keepdims=True) / 127

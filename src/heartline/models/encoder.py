@@ -31,6 +31,7 @@ import importlib.util
 import itertools
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -159,9 +160,15 @@ def _load_layer(w: dict[str, np.ndarray], i: int) -> _Layer:
     )
 
 
+def _tuned_top_bytes(path: Path | None) -> bytes:
+    if path is None:
+        return (resources.files("heartline.models") / "weights" / TUNED_TOP_FILE).read_bytes()
+    return path.read_bytes()
+
+
 def _load_tuned_top(path: Path | None,
-                    published: dict[str, np.ndarray]) -> tuple[str, str, dict[int, _Layer]]:
-    """heartline's fine-tuned top layers: their name, a digest of them, each layer by index.
+                    published: dict[str, np.ndarray]) -> tuple[str, dict[int, _Layer]]:
+    """heartline's fine-tuned top layers: their name, and each layer by its index.
 
     Fine-tuning moves each weight matrix only a little, so the file stores the
     change from the published matrix as int8 with one scale per row, 1 byte
@@ -179,15 +186,12 @@ def _load_tuned_top(path: Path | None,
     with safe_open(str(path), framework="numpy") as f:
         stored = {key: f.get_tensor(key) for key in f.keys()}  # noqa: SIM118
         meta = f.metadata()
-    digest = hashlib.sha256()
-    for key in sorted(stored):
-        digest.update(key.encode() + stored[key].tobytes())
     weights = {key: value for key, value in stored.items() if not key.endswith(DELTA_SUFFIXES)}
     for key in (k.removesuffix(".delta") for k in stored if k.endswith(".delta")):
         change = stored[key + ".delta"].astype(np.float32) * stored[key + ".scale"][:, None]
         weights[key] = published[key] + change
     layers = {i: _load_layer(weights, i) for i in json.loads(meta["layers"])}
-    return meta["name"], digest.hexdigest()[:16], layers
+    return meta["name"], layers
 
 
 class Encoder:
@@ -213,14 +217,23 @@ class Encoder:
         self._layers = [_load_layer(w, i) for i in range(int(config["num_hidden_layers"]))]
         self._feature_layers = self._layers
         self.name = MODEL_NAME
-        # Changes whenever the weights do, even under the same name: training
-        # caches vectors by it, so retrained layers never meet stale vectors.
-        self.fingerprint = MODEL_NAME
+        self._tuned_top: Path | None = tuned_top
+        self._tuned = tuned
         if tuned:
-            top_name, digest, top = _load_tuned_top(tuned_top, w)
+            top_name, top = _load_tuned_top(tuned_top, w)
             self._feature_layers = [top.get(i, layer) for i, layer in enumerate(self._layers)]
             self.name = f"{MODEL_NAME}+{top_name}"
-            self.fingerprint = f"{self.name}@{digest}"
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """The name plus a digest of the tuned weights: it changes whenever they do.
+
+        Training caches vectors by it, so retrained layers under the same name
+        never meet stale vectors. Only training asks, so it is hashed on demand.
+        """
+        if not self._tuned:
+            return self.name
+        return f"{self.name}@{hashlib.sha256(_tuned_top_bytes(self._tuned_top)).hexdigest()[:16]}"
 
     @property
     def layer_count(self) -> int:
@@ -248,9 +261,7 @@ class Encoder:
         """
         ids = self._token_ids(texts)
         out: list[np.ndarray] = [np.empty(0)] * len(texts)
-        order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
-        for chunk in _chunks([len(ids[i]) for i in order], DEFAULT_BATCH_SIZE):
-            rows = order[chunk]
+        for rows in _length_sorted_chunks(ids, DEFAULT_BATCH_SIZE):
             x, lengths, starts = self._forward([ids[i] for i in rows], self._layers[:layers])
             for row, begin, length in zip(rows, starts, lengths, strict=True):
                 out[row] = x[begin : begin + length]
@@ -259,8 +270,7 @@ class Encoder:
     def _run(self, texts: list[str], batch_size: int, layers: list[_Layer]) -> np.ndarray:
         out = np.zeros((len(texts), POOLED_DIMENSION), dtype=np.float32)
         ids = self._token_ids(texts)
-        order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
-        chunks = [order[c] for c in _chunks([len(ids[i]) for i in order], batch_size)]
+        chunks = _length_sorted_chunks(ids, batch_size)
         vectors = map_chunks(lambda rows: self._pooled([ids[i] for i in rows], layers), chunks)
         for rows, chunk_vectors in zip(chunks, vectors, strict=True):
             out[rows] = chunk_vectors
@@ -339,6 +349,12 @@ def _equal_length_groups(lengths: np.ndarray) -> list[tuple[int, int]]:
     """(length, how many) for each run of equal lengths in sorted ``lengths``."""
     values, counts = np.unique(lengths, return_counts=True)
     return list(zip(values.tolist(), counts.tolist(), strict=True))
+
+
+def _length_sorted_chunks(ids: list[list[int]], batch_size: int) -> list[list[int]]:
+    """Text indices sorted by token count, cut into chunks of similar lengths."""
+    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+    return [order[c] for c in _chunks([len(ids[i]) for i in order], batch_size)]
 
 
 def _chunks(lengths: list[int], batch_size: int) -> list[slice]:
