@@ -11,6 +11,13 @@ twice as many held-out crisis turns. The layers are then exported in the
 published layout so the numpy encoder runs them like the layers they replace,
 and the shipped heads are refitted on the new vectors.
 
+Why three layers and not all six: tuning all six raised GoEmotions test
+macro-F1 from 0.48 to 0.50 and the independent listener set from 0.78 to
+0.81, but it taught the lower layers word shortcuts for harm ("He hurt my
+feelings" and "He pushed me to apply for the job" scored 0.95 abuse) that
+no refit of the head could undo, so the safety check raised alarms on
+everyday hurt. Safety comes first.
+
 Only GoEmotions' train split and the training part of our corpora are used;
 held-out groups and turns, dev and test stay unseen. PyTorch is needed for
 this command only (CPU build: ``pip install torch --index-url
