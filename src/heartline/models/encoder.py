@@ -18,7 +18,7 @@ its dependencies (it declares sentence-transformers, which pulls PyTorch).
 Two outputs share the lower layers. ``encode`` is the sentence vector exactly
 as published. ``encode_pooled``, what the classifier heads read, swaps the top
 layers for heartline's own copies of them, fine-tuned on GoEmotions and our
-listener corpus (``weights/encoder_top.safetensors``, 5 MB, trained by
+listener and turn corpora (``weights/encoder_top.safetensors``, 5 MB, trained by
 ``python -m heartline.training encoder``): a frozen MiniLM blurs the feelings
 and listening moves the heads must tell apart, and replacing layers, instead
 of adding any, costs no time.
@@ -33,6 +33,7 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import numpy as np
@@ -160,10 +161,12 @@ def _load_layer(w: dict[str, np.ndarray], i: int) -> _Layer:
     )
 
 
+def _shipped_tuned_top() -> Traversable:
+    return resources.files("heartline.models") / "weights" / TUNED_TOP_FILE
+
+
 def _tuned_top_bytes(path: Path | None) -> bytes:
-    if path is None:
-        return (resources.files("heartline.models") / "weights" / TUNED_TOP_FILE).read_bytes()
-    return path.read_bytes()
+    return (path or _shipped_tuned_top()).read_bytes()
 
 
 def _load_tuned_top(path: Path | None,
@@ -180,8 +183,7 @@ def _load_tuned_top(path: Path | None,
     from safetensors import safe_open
 
     if path is None:
-        shipped = resources.files("heartline.models") / "weights" / TUNED_TOP_FILE
-        with resources.as_file(shipped) as real_path:
+        with resources.as_file(_shipped_tuned_top()) as real_path:
             return _load_tuned_top(real_path, published)
     with safe_open(str(path), framework="numpy") as f:
         stored = {key: f.get_tensor(key) for key in f.keys()}  # noqa: SIM118
