@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from heartline.analysis.emotions import EMOTIONS
 from heartline.analysis.engine import Analyzer
+from heartline.analysis.stated_feelings import stated_feelings
 from heartline.errors import ModelNotFoundError
 from heartline.models.encoder import Encoder
 
@@ -119,6 +122,36 @@ def test_emotions_use_goemotions_names_with_feeling_words(analyzer: Analyzer) ->
                                                       reverse=True)
 
 
+@pytest.mark.parametrize(("text", "named"), [
+    ("I'm furious with him.", "anger"),
+    ("i am sooo mad at my sister", "anger"),
+    ("it makes me really anxious when the phone rings", "nervousness"),
+    ("I felt completely let down by the whole team", "disappointment"),
+    ("honestly i'm so proud of myself", "pride"),
+])
+def test_a_feeling_they_name_is_always_among_the_emotions(
+        analyzer: Analyzer, text: str, named: str) -> None:
+    turn = analyzer.turn(text)
+    assert named in {e.label for e in turn.emotions}
+    assert "neutral" not in {e.label for e in turn.emotions}
+
+
+@pytest.mark.parametrize(("text", "not_named"), [
+    ("I'm not angry, just tired.", "anger"),
+    ("He was furious with the referee.", "anger"),
+    ("I'm afraid I can't make Thursday.", "fear"),
+    ("Happy to help with the move on Saturday.", "joy"),
+    ("You hurt my feelings.", "sadness"),
+])
+def test_only_the_speakers_own_feeling_counts_as_named(text: str, not_named: str) -> None:
+    assert not_named not in stated_feelings(text)
+
+
+@given(st.text(max_size=300))
+def test_named_feelings_are_goemotions_labels_for_any_text(text: str) -> None:
+    assert stated_feelings(text) <= set(EMOTIONS) - {"neutral"}
+
+
 def test_neutral_when_nothing_is_felt(analyzer: Analyzer) -> None:
     assert analyzer.turn("The train leaves at 9:40 from platform 2.").top_emotion.label == \
         "neutral"
@@ -141,7 +174,7 @@ def test_results_are_values_that_name_their_models(analyzer: Analyzer) -> None:
     data = a.to_dict()
     assert set(data) == {"emotions", "intensity", "disclosure", "deflection", "i_feel",
                          "bid", "safety", "model"}
-    assert data["model"]["encoder"] == "minilm.numpy.v1+top3.heartline.v1"
+    assert data["model"]["encoder"] == "minilm.numpy.v1+top6.heartline.v1"
     assert "emotion.minilm.v2" in data["model"]["heads"]
 
 

@@ -2,7 +2,8 @@
 
 Fields and how each is decided:
 - ``emotions``: GoEmotions labels whose score clears the label's tuned
-  threshold, strongest first; ``neutral`` alone when none does.
+  threshold, or that the speaker names ("I'm furious", ``stated_feelings.py``),
+  strongest first; ``neutral`` alone when none does.
 - ``intensity``: see ``intensity.py``.
 - ``disclosure``: ``none`` (small talk or deflection), ``factual`` (events
   without feelings), ``emotional`` (a feeling about something that matters).
@@ -25,6 +26,7 @@ from heartline.analysis.emotions import EMOTIONS, VALENCE, feeling_word
 from heartline.analysis.intensity import intensity
 from heartline.analysis.results import Disclosure, EmotionScore, ModelInfo, TurnAnalysis
 from heartline.analysis.safety import check_safety, safety_hits
+from heartline.analysis.stated_feelings import stated_feelings
 from heartline.models.features import Token, tokens
 from heartline.models.heads import Head, HeadInput
 
@@ -35,6 +37,8 @@ SAFETY_CUE_LABELS: tuple[str, ...] = ("self_harm", "abuse", "crisis", "guard")
 TURN_EXTRA_FEATURES: tuple[str, ...] = (
     *(f"cue:{label}" for label in TURN_CUE_LABELS + SAFETY_CUE_LABELS), "log_words")
 DEFLECTION_MAX_WORDS = 12
+# A named feeling's least score: as sure as the model is of a clear case.
+STATED_FEELING = 0.6
 
 
 @dataclass(frozen=True)
@@ -77,14 +81,23 @@ def turn_extras(cues: TurnCues, toks: list[Token]) -> np.ndarray:
     return np.asarray(values, dtype=np.float32)
 
 
-def _emotions(head: Head, item: HeadInput) -> tuple[tuple[EmotionScore, ...], EmotionScore]:
-    """Emotions above threshold, and the strongest non-neutral one even if below it."""
+def _emotions(head: Head, item: HeadInput,
+              text: str) -> tuple[tuple[EmotionScore, ...], EmotionScore]:
+    """Emotions above threshold or named, and the strongest non-neutral one even if below.
+
+    A feeling the speaker names ("I'm furious") is in, scoring at least
+    ``STATED_FEELING``, whatever the model says; then ``neutral`` is not.
+    """
     p = head.probabilities(item)
+    named = [EMOTIONS.index(label) for label in stated_feelings(text)]
+    p[named] = np.maximum(p[named], STATED_FEELING)
     strongest = max((i for i, label in enumerate(EMOTIONS) if VALENCE[label] != "neutral"),
                     key=lambda i: p[i])
     undertone = EmotionScore(EMOTIONS[strongest], float(p[strongest]),
                              feeling_word(EMOTIONS[strongest]))
-    chosen = [i for i in np.argsort(-p) if p[i] >= head.thresholds[i]]
+    chosen = [i for i in np.argsort(-p) if p[i] >= head.thresholds[i] or i in named]
+    if named:
+        chosen = [i for i in chosen if EMOTIONS[i] != "neutral"]
     if not chosen:
         chosen = [EMOTIONS.index("neutral")]
     emotions = tuple(EmotionScore(EMOTIONS[i], float(p[i]), feeling_word(EMOTIONS[i]))
@@ -98,7 +111,7 @@ def analyze_turn_with(text: str, vector: np.ndarray, heads: TurnHeads,
     toks = tokens(text)
     cues = read_cues(text)
     item = HeadInput(vector, toks, turn_extras(cues, toks))
-    emotions, undertone = _emotions(heads.emotion, HeadInput(vector, toks))
+    emotions, undertone = _emotions(heads.emotion, HeadInput(vector, toks), text)
     signals = dict(zip(TURN_SIGNALS, heads.signals.probabilities(item).tolist(), strict=True))
     cutoffs = dict(zip(TURN_SIGNALS, heads.signals.thresholds.tolist(), strict=True))
     cue_labels = cues.labels
