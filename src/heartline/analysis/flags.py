@@ -20,7 +20,8 @@ ENGAGING_LABELS = ("emotional_reaction", "reflection", "validation", "open_quest
                    "support", "closed_question")
 MISMATCH_MIN_INTENSITY = 0.5
 MISMATCH_MAX_MATCH = 0.6
-LED_WITH_UNDERSTANDING_MIN = 0.4
+# Understanding that the same reply then undercuts does not count as leading with it.
+UNDERCUTTING_LABELS = ("minimizing", "criticism")
 SELF_FOCUS_RATIO = 2.0
 
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself|i['’](?:m|ve|d|ll))\b", re.IGNORECASE)
@@ -61,20 +62,20 @@ def _first(spans: tuple[Span, ...], labels: tuple[str, ...]) -> int | None:
     return min(starts) if starts else None
 
 
-def _led_with_understanding(spans: tuple[Span, ...], label: str,
-                            scores: ReplyScores) -> bool:
+def _led_with_understanding(spans: tuple[Span, ...], labels: tuple[str, ...],
+                            label: str) -> bool:
     first_understanding = _first(spans, UNDERSTANDING_LABELS)
     first_move = _first(spans, (label,))
     return (first_understanding is not None and first_move is not None
             and first_understanding < first_move
-            and scores.understanding >= LED_WITH_UNDERSTANDING_MIN)
+            and not any(name in labels for name in UNDERCUTTING_LABELS))
 
 
 def _too_early(label: str, labels: tuple[str, ...], spans: tuple[Span, ...],
-               scores: ReplyScores, state: ExchangeState) -> bool:
+               state: ExchangeState) -> bool:
     if label not in labels or state.understood:
         return False
-    return not _led_with_understanding(spans, label, scores)
+    return not _led_with_understanding(spans, labels, label)
 
 
 def _self_focused(text: str, labels: tuple[str, ...]) -> bool:
@@ -100,9 +101,9 @@ def reply_flags(context: TurnAnalysis, text: str, *, labels: tuple[str, ...],
     """The flags that apply, in a fixed order."""
     raised = {
         "advice_before_understanding":
-            _too_early("advice", labels, spans, scores, state),
+            _too_early("advice", labels, spans, state),
         "reassurance_before_understanding":
-            _too_early("reassurance", labels, spans, scores, state),
+            _too_early("reassurance", labels, spans, state),
         "self_focus": _self_focused(text, labels),
         "turning_away": _turning_away(labels, probs, cutoffs, hits),
         "intensity_mismatch": (context.intensity >= MISMATCH_MIN_INTENSITY
