@@ -56,11 +56,11 @@ def test_a_changed_matrix_comes_back_within_half_a_step_of_its_row_scale(
              for k, v in published.items()}
     path = tmp_path / "top.safetensors"
     encoder_top._export(tuned, path, layers)
-    assert path.stat().st_size < 0.3 * sum(v.nbytes for v in tuned.values())
+    assert path.stat().st_size < 0.2 * sum(v.nbytes for v in tuned.values()), "4 bits a weight"
     _, loaded = encoder_module._load_tuned_top(path, published)
     query = "encoder.layer.5.attention.self.query"
     change = tuned[f"{query}.weight"] - published[f"{query}.weight"]
-    step = np.abs(change).max(axis=1, keepdims=True) / 127
+    step = np.abs(change).max(axis=1, keepdims=True) / 7
     qkv_w = loaded[5].qkv_w.T[:384]  # the query rows, as the encoder stacks them
     assert np.all(np.abs(qkv_w - tuned[f"{query}.weight"]) <= step / 2 + 1e-6)
     np.testing.assert_array_equal(loaded[5].qkv_b[:384], tuned[f"{query}.bias"])

@@ -22,8 +22,12 @@ GUARD = "guard"
 # is being talked about is still abuse, and the writer still deserves help.
 PAST_GUARD = "guard_past"
 GUARDS = {GUARD: frozenset(SAFETY_LABELS), PAST_GUARD: frozenset({"self_harm", "crisis"})}
-HEAD_ONLY_MIN = 0.6
-GUARDED_MARGIN = 0.2
+# Without a cue the head alone needs this much, and more beside a figure of
+# speech. On the held-out turns, 0.7 and 0.3 (from 0.6 and 0.2) took false
+# alarms from 9 to 3 of 321 for 3 more missed of 87: its scores on ordinary
+# hurt ("she hurt me so much when she left") sit between 0.6 and 0.7.
+HEAD_ONLY_MIN = 0.7
+GUARDED_MARGIN = 0.3
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
 

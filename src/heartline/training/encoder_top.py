@@ -1,4 +1,4 @@
-"""Fine-tune MiniLM's top layers (``encoder_top.safetensors``) for feelings and listening.
+"""Fine-tune MiniLM's layers (``encoder_top.safetensors``) for feelings and listening.
 
 A frozen sentence encoder is trained to tell topics apart, not "annoyed"
 from "disappointed" or a reflection from advice; with it the heads plateau
@@ -11,12 +11,15 @@ twice as many held-out crisis turns. The layers are then exported in the
 published layout so the numpy encoder runs them like the layers they replace,
 and the shipped heads are refitted on the new vectors.
 
-Why three layers and not all six: tuning all six raised GoEmotions test
-macro-F1 from 0.48 to 0.50 and the independent listener set from 0.78 to
-0.81, but it taught the lower layers word shortcuts for harm ("He hurt my
-feelings" and "He pushed me to apply for the job" scored 0.95 abuse) that
-no refit of the head could undo, so the safety check raised alarms on
-everyday hurt. Safety comes first.
+Why all six layers: tuning them all scores higher than tuning the top three
+(GoEmotions test macro-F1 0.52 against 0.48, independent listener set 0.79
+against 0.78). A first attempt taught the layers word shortcuts for harm ("He
+hurt my feelings" scored 0.95 abuse); with the look-alike turns of
+``corpus/turns/safety_edges.jsonl`` and ``safety_words_*.jsonl`` in the turn
+task and a head-only alarm floor of 0.7 (``analysis/safety.py``), the safety
+check ranks danger better than with three tuned layers, raises fewer false
+alarms and misses fewer held-out dangers. ``TUNED_LAYERS`` is the knob; check the safety
+figures of ``benchmarks/quality.py`` and the safety tests before moving it.
 
 Only GoEmotions' train split and the training part of our corpora are used;
 held-out groups and turns, dev and test stay unseen. PyTorch is needed for
@@ -39,15 +42,22 @@ from heartline.analysis.emotions import EMOTIONS
 from heartline.analysis.reply import REPLY_OUTPUTS
 from heartline.analysis.turn import DISCLOSURE_CLASSES, TURN_SIGNALS
 from heartline.errors import HeartlineError
-from heartline.models.encoder import DIMENSION, MODEL_NAME, TUNED_TOP_FILE, Encoder, model_dir
+from heartline.models.encoder import (
+    DIMENSION,
+    INT4_OFFSET,
+    MODEL_NAME,
+    TUNED_TOP_FILE,
+    Encoder,
+    model_dir,
+)
 from heartline.training.corpus import is_heldout, read_replies, read_turns
 from heartline.training.emotions import read_split
 from heartline.training.fitting import SEED, per_label_f1, tune_thresholds
 from heartline.training.replies import targets
 from heartline.training.turns import signal_targets
 
-TOP_NAME = "top3.heartline.v1"
-TUNED_LAYERS = 3
+TOP_NAME = "top6.heartline.v1"
+TUNED_LAYERS = 6
 EPOCHS = 3
 BATCH = 32
 # One batch of each of our corpora goes with every third GoEmotions batch.
@@ -55,7 +65,7 @@ SIDE_BATCH = 16
 SIDE_EVERY = 3
 ENCODER_LR, HEAD_LR = 1e-4, 1e-3
 # The exported layers, run by the numpy encoder, must give what torch gave:
-# checked on this many dev texts (the int8 storage moves values by up to ~4e-3).
+# checked on this many dev texts (the 4-bit storage moves pooled values by up to ~0.1).
 AGREEMENT_SAMPLE = 256
 TORCH_HINT = ("Fine-tuning needs PyTorch (for training only; heartline never imports it "
               "to run). The CPU build is enough:\n"
@@ -185,7 +195,7 @@ def _load_published(layers: range) -> dict[str, np.ndarray]:
 
 
 def _export(tensors: dict[str, np.ndarray], path: Path, layers: range) -> None:
-    """Each matrix as its int8 change from the published one, a scale per row; the rest whole."""
+    """Each matrix as its 4-bit change from the published one, a scale per row; the rest whole."""
     from safetensors.numpy import save_file
 
     published = _load_published(layers)
@@ -194,14 +204,19 @@ def _export(tensors: dict[str, np.ndarray], path: Path, layers: range) -> None:
         if value.ndim == 1:
             stored[key] = np.ascontiguousarray(value, dtype=np.float32)
             continue
-        change = value.astype(np.float32) - published[key]
-        scale = np.maximum(np.abs(change).max(axis=1), np.float32(1e-12)) / np.float32(127)
-        stored[key + ".delta"] = np.round(change / scale[:, None]).astype(np.int8)
-        stored[key + ".scale"] = scale.astype(np.float32)
+        stored[key + ".delta4"], stored[key + ".scale"] = pack_int4(
+            value.astype(np.float32) - published[key])
     path.parent.mkdir(parents=True, exist_ok=True)
     save_file(stored, str(path), metadata={
         "name": TOP_NAME, "base": MODEL_NAME, "layers": json.dumps(list(layers)),
-        "storage": "int8 change from the published weights, float32 scale per row",
+        "storage": "int4 change from the published weights, float32 scale per row",
         "dimension": str(DIMENSION),
         "trained_on": "GoEmotions train; training part of corpus/listener and corpus/turns"})
     path.chmod(0o644)  # safetensors writes owner-only; package data is read by all
+
+
+def pack_int4(change: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``change`` (rows × even columns) as steps of -7..7 two to a byte, and each row's step."""
+    scale = np.maximum(np.abs(change).max(axis=1), np.float32(1e-12)) / np.float32(7)
+    steps = (np.clip(np.round(change / scale[:, None]), -7, 7) + INT4_OFFSET).astype(np.uint8)
+    return (steps[:, 0::2] | (steps[:, 1::2] << 4)).astype(np.uint8), scale.astype(np.float32)
