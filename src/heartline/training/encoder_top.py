@@ -18,8 +18,9 @@ hurt my feelings" scored 0.95 abuse); with the look-alike turns of
 ``corpus/turns/safety_edges.jsonl`` and ``safety_words_*.jsonl`` in the turn
 task and a head-only alarm floor of 0.7 (``analysis/safety.py``), the safety
 check ranks danger better than with three tuned layers, raises fewer false
-alarms and misses fewer held-out dangers. ``TUNED_LAYERS`` is the knob; check the safety
-figures of ``benchmarks/quality.py`` and the safety tests before moving it.
+alarms and misses fewer held-out dangers. ``TUNED_LAYERS`` is the knob; check
+the safety figures of ``benchmarks/quality.py`` and the safety tests before
+moving it.
 
 Only GoEmotions' train split and the training part of our corpora are used;
 held-out groups and turns, dev and test stay unseen. PyTorch is needed for
