@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,16 @@ class CueHit:
     why: str
 
 
+def read_data(filename: str) -> dict[str, Any]:
+    """The TOML file ``analysis/data/<filename>``: the analysis's phrase lists live there."""
+    text = (resources.files("heartline.analysis") / "data" / filename).read_text("utf-8")
+    return tomllib.loads(text)
+
+
 @cache
 def load_cues(filename: str) -> tuple[Cue, ...]:
     """Compile the cue file ``analysis/data/<filename>`` once per process."""
-    text = (resources.files("heartline.analysis") / "data" / filename).read_text("utf-8")
-    entries = tomllib.loads(text)["cue"]
+    entries = read_data(filename)["cue"]
     return tuple(
         Cue(e["label"], re.compile(e["pattern"], re.IGNORECASE | re.MULTILINE), e["why"])
         for e in entries

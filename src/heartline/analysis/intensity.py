@@ -11,10 +11,10 @@ back, whatever" is not a low-intensity message, and softeners ("kind of",
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from heartline.analysis.cues import read_data
 
 BASELINE = 0.12
 EXCLAMATION_STEP, EXCLAMATION_MAX = 0.07, 0.2
@@ -49,8 +49,7 @@ def _phrases(words: list[str]) -> re.Pattern[str]:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = tomllib.loads(
-        (resources.files("heartline.analysis") / "data" / "intensity.toml").read_text("utf-8"))
+    data = read_data("intensity.toml")
     return _Lexicon(_phrases(data["intensifiers"]), _phrases(data["strong_words"]),
                     _phrases(data["weighty_topics"]), _phrases(data["softeners"]))
 

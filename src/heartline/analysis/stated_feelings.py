@@ -11,9 +11,9 @@ speaker in front of them, so only the speaker's own feeling counts.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
+
+from heartline.analysis.cues import read_data
 
 _SPEAKER = (r"\b(?:i(?:['’]?m| am| feel| felt| was| have been|['’]?ve been| get| got"
             r"| keep feeling)|(?:makes|made|making) me(?: feel)?|feeling)")
@@ -25,9 +25,7 @@ _DEGREE = (r"(?: (?:so+|really|very|super|absolutely|completely|totally|pretty|q
 
 @cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    text = (resources.files("heartline.analysis") / "data" / "feeling_words.toml").read_text(
-        "utf-8")
-    words = tomllib.loads(text)["words"]
+    words = read_data("feeling_words.toml")["words"]
     return tuple((label, re.compile(rf"{_SPEAKER}{_DEGREE} (?:{alternatives})\b", re.IGNORECASE))
                  for label, alternatives in words.items())
 
