@@ -5,7 +5,8 @@ quoted, sarcastic or about someone else, and it can score a plain "I'm
 furious with him" as neutral. A feeling someone names is the best evidence
 there is, so the turn analysis always counts it. The words, by GoEmotions
 label, are package data (``data/feeling_words.toml``); this module puts the
-speaker in front of them, so only the speaker's own feeling counts.
+speaker in front of them, so only the speaker's own feeling counts, allowing
+the intensifiers that ``intensity.py`` weighs in between.
 """
 
 from __future__ import annotations
@@ -17,17 +18,15 @@ from heartline.analysis.cues import read_data
 
 _SPEAKER = (r"\b(?:i(?:['’]?m| am| feel| felt| was| have been|['’]?ve been| get| got"
             r"| keep feeling)|(?:makes|made|making) me(?: feel)?|feeling)")
-_DEGREE = (r"(?: (?:so+|really|very|super|absolutely|completely|totally|pretty|quite|a bit"
-           r"|a little|kind of|kinda|sort of|just|honestly|actually|literally|still|getting"
-           r"|becoming|extremely|incredibly|fucking|bloody|genuinely|deeply|utterly|properly"
-           r"|more and more))*")
 
 
 @cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    words = read_data("feeling_words.toml")["words"]
-    return tuple((label, re.compile(rf"{_SPEAKER}{_DEGREE} (?:{alternatives})\b", re.IGNORECASE))
-                 for label, alternatives in words.items())
+    data = read_data("feeling_words.toml")
+    intensifiers = "|".join(re.escape(w) for w in read_data("intensity.toml")["intensifiers"])
+    degree = rf"(?: (?:{data['fillers']}|{intensifiers}))*"
+    return tuple((label, re.compile(rf"{_SPEAKER}{degree} (?:{alternatives})\b", re.IGNORECASE))
+                 for label, alternatives in data["words"].items())
 
 
 def stated_feelings(text: str) -> frozenset[str]:
