@@ -17,10 +17,10 @@ from datetime import datetime, timedelta
 from statistics import fmean
 from typing import Any
 
-from heartline.analysis.cues import find_cues, load_cues
 from heartline.analysis.flags import ExchangeState
 from heartline.analysis.reply import ReplyInput
 from heartline.analysis.results import BidResponse, ReplyAnalysis, TurnAnalysis
+from heartline.analysis.turn import turn_cue_labels
 
 UNDERSTOOD_MIN = 0.5
 AGAINST_LABELS = ("criticism", "minimizing")
@@ -143,7 +143,7 @@ def _invites_reply(turn: TurnAnalysis) -> bool:
 
 
 def _affirms(text: str) -> bool:
-    return any(h.label == "affirm" for h in find_cues(text, load_cues("turn_cues.toml")))
+    return "affirm" in turn_cue_labels(text)
 
 
 def _new_talk(previous: Turn | None, current: Turn) -> bool:

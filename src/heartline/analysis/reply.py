@@ -43,6 +43,7 @@ from heartline.analysis.results import (
     TurnAnalysis,
 )
 from heartline.analysis.suggestion import suggest_reply
+from heartline.analysis.turn import turn_cue_labels
 from heartline.models.encoder import DIMENSION
 from heartline.models.features import tokens
 from heartline.models.heads import Head, HeadInput
@@ -93,7 +94,7 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 def reply_extras(context: str, context_vector: np.ndarray, text: str, vector: np.ndarray,
                  hits: list[CueHit]) -> np.ndarray:
     """Cue indicators plus what the head needs to know about the context."""
-    context_cues = {h.label for h in find_cues(context, load_cues("turn_cues.toml"))}
+    context_cues = turn_cue_labels(context)
     values = cue_vector(hits, REPLY_CUE_LABELS)
     values += [
         similarity(context_vector, vector),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -37,6 +38,7 @@ SAFETY_CUE_LABELS: tuple[str, ...] = ("self_harm", "abuse", "crisis", "guard")
 TURN_EXTRA_FEATURES: tuple[str, ...] = (
     *(f"cue:{label}" for label in TURN_CUE_LABELS + SAFETY_CUE_LABELS), "log_words")
 DEFLECTION_MAX_WORDS = 12
+TURN_CUE_CACHE = 1024
 # A named feeling's least score: as sure as the model is of a clear case.
 STATED_FEELING = 0.6
 
@@ -58,23 +60,30 @@ class TurnHeads:
 class TurnCues:
     """Every cue in a turn, found once and shared by the features and the decisions."""
 
-    hits: list[CueHit]
+    labels: frozenset[str]
     alarms: list[CueHit]
     guarded: bool
 
-    @property
-    def labels(self) -> set[str]:
-        return {h.label for h in self.hits}
+
+@lru_cache(maxsize=TURN_CUE_CACHE)
+def turn_cue_labels(text: str) -> frozenset[str]:
+    """The labels of the turn cues (bid, complaint, affirm…) that ``text`` matches.
+
+    A share is read as a turn, again as the context of every reply to it, and
+    in a conversation once more for an affirmation; while a reply is typed
+    live, on every keystroke. The cache matches its phrases once.
+    """
+    return frozenset(h.label for h in find_cues(text, load_cues("turn_cues.toml")))
 
 
 def read_cues(text: str) -> TurnCues:
     alarms, guarded = safety_hits(text)
-    return TurnCues(find_cues(text, load_cues("turn_cues.toml")), alarms, guarded)
+    return TurnCues(turn_cue_labels(text), alarms, guarded)
 
 
 def turn_extras(cues: TurnCues, toks: list[Token]) -> np.ndarray:
     """Cue indicators and length: the rule features of the turn heads."""
-    values = cue_vector(cues.hits, TURN_CUE_LABELS)
+    values = [1.0 if label in cues.labels else 0.0 for label in TURN_CUE_LABELS]
     values += cue_vector(cues.alarms, SAFETY_CUE_LABELS[:3])
     values.append(1.0 if cues.guarded else 0.0)
     values.append(math.log1p(len(toks)))
