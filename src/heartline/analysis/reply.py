@@ -67,9 +67,10 @@ EXPLORATION_EVIDENCE = {"open_question": 0.9, "closed_question": 0.35, "reflecti
 EXPLORATION_PENALTY = {"advice": 0.15, "turning_away": 0.3}
 # How much feeling a reply carries: its surface intensity (a bare "nice." is a
 # reaction, but a flat one), a little for visible caring, and more for naming
-# their feeling back, which is how a calm reply still meets a big one.
+# their feeling back or taking it seriously ("no wonder you're terrified"),
+# which is how a calm reply still meets a big one.
 REPLY_FEELING_WEIGHTS = {"emotional_reaction": 0.15, "support": 0.1, "reflection": 0.3,
-                         "validation": 0.15}
+                         "validation": 0.3}
 OVERSHOOT_ALLOWANCE = 0.35
 GAP_WEIGHT = 1.5
 
