@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -68,7 +69,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def cue_vector(hits: list[CueHit], labels: tuple[str, ...]) -> list[float]:
-    """1.0 for each label with at least one cue hit: the heads' rule features."""
-    fired = {h.label for h in hits}
+def indicators(fired: Collection[str], labels: tuple[str, ...]) -> list[float]:
+    """1.0 for each of ``labels`` that fired: the heads' rule features."""
     return [1.0 if label in fired else 0.0 for label in labels]
+
+
+def cue_vector(hits: list[CueHit], labels: tuple[str, ...]) -> list[float]:
+    """1.0 for each label with at least one cue hit."""
+    return indicators({h.label for h in hits}, labels)

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from heartline.analysis.cues import CueHit, cue_vector, find_cues, load_cues
+from heartline.analysis.cues import CueHit, cue_vector, find_cues, indicators, load_cues
 from heartline.analysis.emotions import EMOTIONS, VALENCE, feeling_word
 from heartline.analysis.intensity import intensity
 from heartline.analysis.results import Disclosure, EmotionScore, ModelInfo, TurnAnalysis
@@ -83,7 +83,7 @@ def read_cues(text: str) -> TurnCues:
 
 def turn_extras(cues: TurnCues, toks: list[Token]) -> np.ndarray:
     """Cue indicators and length: the rule features of the turn heads."""
-    values = [1.0 if label in cues.labels else 0.0 for label in TURN_CUE_LABELS]
+    values = indicators(cues.labels, TURN_CUE_LABELS)
     values += cue_vector(cues.alarms, SAFETY_CUE_LABELS[:3])
     values.append(1.0 if cues.guarded else 0.0)
     values.append(math.log1p(len(toks)))
