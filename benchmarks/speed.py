@@ -14,6 +14,12 @@
     interpreter or on PATH, else ``python -c "...main()" --help``; median of 10
     runs after one untimed run that warms the disk cache.
 (d) peak RSS (``ru_maxrss``) of the single and batch subprocesses.
+(f) the compute floor: the encoder's matrix-product work for the same texts
+    (from their token counts), divided by the rate this machine's BLAS reaches
+    on the encoder's own dense shapes at the same thread count. No forward pass
+    of this model can be faster, whatever else is optimised, so when the floor
+    misses a target the target needs a smaller model or integer arithmetic,
+    not tuning (benchmarks/README.md).
 (e) only when sentence-transformers and torch are importable in this interpreter:
     the same texts encoded by our ``Encoder`` and by ``SentenceTransformer`` with
     the same thread settings (one at a time at 1 thread, batches of 32 at 2
@@ -61,6 +67,8 @@ from _common import (
 TARGET_P95_MS = 15.0
 TARGET_REPLIES_PER_S = 400.0
 TARGET_HELP_S = 0.3
+# MiniLM's feed-forward layer widens each token to four times the model width.
+FEED_FORWARD = 1536
 WARMUP = 20
 SEED = 0
 
@@ -97,11 +105,43 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def encoder_flops(tokens: float, layers: int) -> float:
+    """Multiply-adds ×2 of one text's pass: QKV, output and feed-forward products plus attention."""
+    from heartline.models.encoder import DIMENSION
+
+    dense = tokens * (4 * DIMENSION * DIMENSION + 2 * DIMENSION * FEED_FORWARD)
+    attention = 2 * tokens * tokens * DIMENSION
+    return 2.0 * layers * (dense + attention)
+
+
+def dense_gflops(rows: int, repeats: int = 300) -> float:
+    """The rate BLAS reaches on the encoder's feed-forward product with ``rows`` token rows."""
+    import numpy as np
+
+    from heartline.models.encoder import DIMENSION
+
+    rng = np.random.default_rng(SEED)
+    x = rng.random((rows, DIMENSION), dtype=np.float32)
+    w = rng.random((DIMENSION, FEED_FORWARD), dtype=np.float32)
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        x @ w
+        times.append(time.perf_counter() - start)
+    return 2.0 * rows * DIMENSION * FEED_FORWARD / median(times) / 1e9
+
+
+def token_count(encoder: Any, text: str) -> int:
+    return len(encoder._token_ids([text])[0])
+
+
 def child_single(n: int) -> dict[str, Any]:
     from heartline.analysis.engine import Analyzer
+    from heartline.models.encoder import Encoder
 
     pairs = take(corpus_pairs(), n + WARMUP, "pairs")
-    analyzer = Analyzer()
+    encoder = Encoder()
+    analyzer = Analyzer(encoder)
     for context, reply in pairs[n:]:
         analyzer._cache.clear()
         analyzer.reply(context, reply)
@@ -114,17 +154,27 @@ def child_single(n: int) -> dict[str, Any]:
         start = time.perf_counter()  # live feedback: their share is known, the reply is new
         analyzer.reply(context, reply + " x")
         live.append((time.perf_counter() - start) * 1000)
+    tokens = [token_count(encoder, c) + token_count(encoder, r) for c, r in pairs[:n]]
+    floor = {}
+    for name, rows in (("median", median(tokens)), ("p95", percentile(tokens, 95))):
+        rate = dense_gflops(round(rows))  # longer texts fill the BLAS kernels better
+        floor[name] = (rows, rate, encoder_flops(rows, encoder.layer_count) / rate / 1e6)
     return {"pairs": n, "median_ms": median(times), "p95_ms": percentile(times, 95),
             "max_ms": max(times), "live_median_ms": median(live),
-            "live_p95_ms": percentile(live, 95), "peak_rss_mb": peak_rss_mb()}
+            "live_p95_ms": percentile(live, 95), "peak_rss_mb": peak_rss_mb(),
+            "floor": {"tokens": {k: v[0] for k, v in floor.items()},
+                      "dense_gflops": {k: v[1] for k, v in floor.items()},
+                      "median_ms": floor["median"][2], "p95_ms": floor["p95"][2]}}
 
 
 def child_batch(n: int, rounds: int) -> dict[str, Any]:
     from heartline.analysis.engine import Analyzer
+    from heartline.models.encoder import MAX_BATCH_TOKENS, Encoder
 
     pairs = take(corpus_pairs(), n, "pairs")
     texts = take(corpus_texts(), n, "texts")
-    analyzer = Analyzer()
+    encoder = Encoder()
+    analyzer = Analyzer(encoder)
     analyzer.replies(pairs[:64])
     reply_times, turn_times = [], []
     for _ in range(rounds):
@@ -140,7 +190,16 @@ def child_batch(n: int, rounds: int) -> dict[str, Any]:
             "texts": n, "rounds": rounds,
             "replies_per_s": n / median(reply_times), "turns_per_s": n / median(turn_times),
             "replies_round_s": reply_times, "turns_round_s": turn_times,
-            "peak_rss_mb": peak_rss_mb()}
+            "peak_rss_mb": peak_rss_mb(), "floor": batch_floor(encoder, pairs, MAX_BATCH_TOKENS)}
+
+
+def batch_floor(encoder: Any, pairs: list[tuple[str, str]], chunk_rows: int) -> dict[str, Any]:
+    """The most replies/s the distinct texts' dense work allows at the measured BLAS rate."""
+    distinct = {t for pair in pairs for t in pair}
+    work = sum(encoder_flops(token_count(encoder, t), encoder.layer_count) for t in distinct)
+    rate = dense_gflops(chunk_rows)
+    return {"dense_gflops": rate, "gflop": work / 1e9,
+            "replies_per_s": len(pairs) / (work / rate / 1e9)}
 
 
 def child_compare(mode: str, n: int, threads: int, rounds: int) -> dict[str, Any]:
@@ -285,6 +344,14 @@ def main() -> None:
         Row(f"(b) turns/s ({batch['texts']} texts, 2 threads)", f"{batch['turns_per_s']:.0f}"),
         Row(f"(c) heartline --help, median of {cli['runs']}", f"{cli['median_s']:.3f} s",
             f"<= {TARGET_HELP_S:g} s", cli["median_s"] <= TARGET_HELP_S),
+        Row(f"(f) floor for (a) at {single['floor']['dense_gflops']['p95']:.0f} GFLOP/s, "
+            "median / p95",
+            f"{single['floor']['median_ms']:.1f} / {single['floor']['p95_ms']:.1f} ms",
+            f"<= {TARGET_P95_MS:g} ms", single["floor"]["p95_ms"] <= TARGET_P95_MS),
+        Row(f"(f) floor for (b) at {batch['floor']['dense_gflops']:.0f} GFLOP/s "
+            f"({batch['floor']['gflop']:.0f} GFLOP)", f"{batch['floor']['replies_per_s']:.0f}",
+            f">= {TARGET_REPLIES_PER_S:g}",
+            batch["floor"]["replies_per_s"] >= TARGET_REPLIES_PER_S),
         Row("(d) peak RSS, single-reply process", f"{single['peak_rss_mb']:.0f} MiB"),
         Row("(d) peak RSS, batch process", f"{batch['peak_rss_mb']:.0f} MiB"),
     ]
