@@ -5,6 +5,11 @@ Measures, on data never trained on:
   precision / recall / F1, macro-F1 over the twelve labels, the weakest label,
   and the ``turning_away`` / ``defensiveness`` flags;
 - the same on the independent set ``corpus/evaluation`` when it exists;
+- annotator agreement, when ``corpus/agreement`` holds second annotations of
+  held-out replies: each second annotator against the corpus labels, the
+  annotators against each other, and heartline against the corpus labels on
+  the same replies, so the gap to the target reads against what careful
+  labelling reaches;
 - GoEmotions test: macro-F1 over the 28 labels, predicted labels being the
   names in ``turn.emotions`` (``neutral`` alone when nothing clears a threshold);
 - the held-out split of ``corpus/turns``: disclosure accuracy, F1 of
@@ -78,6 +83,9 @@ def scores(truth: Sequence[bool], pred: Sequence[bool]) -> Scores:
                   tp / predicted if predicted else None,
                   tp / support if support else None,
                   2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None)
+
+
+SUMMARY = ("macro_f1", "min_f1", "min_label")
 
 
 def fmt(value: float | None, digits: int = 3) -> str:
@@ -201,6 +209,61 @@ def evaluate_turns(analyzer: Analyzer, folder: Path) -> dict[str, Any]:
             "safety_missed": missed}
 
 
+def label_sets(examples: Sequence[ReplyExample]) -> list[frozenset[str]]:
+    """The twelve labels plus the two reply properties, one set per reply."""
+    return [e.labels | {field for field, _ in FLAGS if getattr(e, field)} for e in examples]
+
+
+def agreement(a: list[frozenset[str]], b: list[frozenset[str]]) -> tuple[float, float, str]:
+    """Macro-F1 over the twelve labels of ``b`` read against ``a``, the minimum and its label."""
+    from heartline.analysis.results import REPLY_LABELS
+
+    return macro({label: scores([label in x for x in a], [label in y for y in b])
+                  for label in REPLY_LABELS})
+
+
+def key(e: ReplyExample) -> tuple[str, str, str]:
+    return e.group, e.context, e.response
+
+
+def evaluate_agreement(analyzer: Analyzer, folder: Path,
+                       heldout: list[ReplyExample]) -> dict[str, Any]:
+    """Second annotators and heartline, each against the corpus labels of the same replies."""
+    from heartline.training.corpus import read_reply_file
+
+    gold = {key(e): e for e in heldout}
+    annotators = {path.stem: read_reply_file(path) for path in sorted(folder.glob("*.jsonl"))}
+    rows, out = [], {}
+    for name, items in annotators.items():
+        stray = sum(key(e) not in gold for e in items)
+        if stray:
+            fail(f"{folder / name}.jsonl: {stray} replies are not in the held-out split")
+        truth = label_sets([gold[key(e)] for e in items])
+        responses = analyse_pairs(analyzer, [(e.context, e.response) for e in items])
+        ours = [frozenset(r.labels) | {field for field, flag in FLAGS if flag in r.flag_names}
+                for r in responses]
+        theirs, mine = agreement(truth, label_sets(items)), agreement(truth, ours)
+        out[name] = {"replies": len(items), "annotator": dict(zip(SUMMARY, theirs, strict=True)),
+                     "heartline": dict(zip(SUMMARY, mine, strict=True))}
+        rows += [Row(f"{name} against the corpus labels ({len(items)} replies)", fmt3(theirs)),
+                 Row("heartline against the corpus labels, same replies", fmt3(mine))]
+    names = list(annotators)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            theirs = {key(e): e for e in annotators[b]}
+            shared = [e for e in annotators[a] if key(e) in theirs]
+            if shared:
+                m = agreement(label_sets(shared), label_sets([theirs[key(e)] for e in shared]))
+                out[f"{a} vs {b}"] = {"replies": len(shared), **dict(zip(SUMMARY, m, strict=True))}
+                rows.append(Row(f"{a} against {b} ({len(shared)} replies)", fmt3(m)))
+    print_table("annotator agreement on held-out replies: macro-F1 / weakest label", rows)
+    return out
+
+
+def fmt3(summary: tuple[float, float, str]) -> str:
+    return f"{summary[0]:.3f} / {summary[1]:.3f} ({summary[2]})"
+
+
 def main() -> None:
     parser = arg_parser(__doc__)
     parser.add_argument("--corpus", type=Path, default=REPO / "corpus",
@@ -229,6 +292,9 @@ def main() -> None:
     results["listener_heldout"] = evaluate_replies(analyzer, heldout, "listener held-out")
     timings["listener_heldout"] = time.perf_counter() - start
 
+    second = args.corpus / "agreement"
+    if second.is_dir():
+        results["annotator_agreement"] = evaluate_agreement(analyzer, second, heldout)
     evaluation = args.corpus / "evaluation"
     independent = read_replies(evaluation) if evaluation.is_dir() else []
     if independent:

@@ -75,16 +75,19 @@ def _records(path: Path, fields: tuple[str, ...]) -> list[tuple[int, dict]]:
 
 def read_replies(folder: Path) -> list[ReplyExample]:
     """Every ``*.jsonl`` in the listener corpus folder, checked."""
+    return [e for path in sorted(folder.glob("*.jsonl")) for e in read_reply_file(path)]
+
+
+def read_reply_file(path: Path) -> list[ReplyExample]:
     examples = []
-    for path in sorted(folder.glob("*.jsonl")):
-        for number, r in _records(path, REPLY_FIELDS):
-            unknown = set(r["labels"]) - set(REPLY_LABELS)
-            if unknown:
-                raise InputError(f"unknown label {sorted(unknown)[0]!r}", source=str(path),
-                                 line=number)
-            examples.append(ReplyExample(
-                r["group"], r.get("register", ""), r["context"], r["response"],
-                frozenset(r["labels"]), bool(r["turning_away"]), bool(r["defensive"])))
+    for number, r in _records(path, REPLY_FIELDS):
+        unknown = set(r["labels"]) - set(REPLY_LABELS)
+        if unknown:
+            raise InputError(f"unknown label {sorted(unknown)[0]!r}", source=str(path),
+                             line=number)
+        examples.append(ReplyExample(
+            r["group"], r.get("register", ""), r["context"], r["response"],
+            frozenset(r["labels"]), bool(r["turning_away"]), bool(r["defensive"])))
     return examples
 
 
