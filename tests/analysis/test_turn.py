@@ -174,7 +174,8 @@ def test_results_are_values_that_name_their_models(analyzer: Analyzer) -> None:
     data = a.to_dict()
     assert set(data) == {"emotions", "intensity", "disclosure", "deflection", "i_feel",
                          "bid", "safety", "model"}
-    assert data["model"]["encoder"] == "minilm.numpy.v1+top6.heartline.v1"
+    runtime = "" if analyzer._encoder.runtime == "numpy" else "@int8"
+    assert data["model"]["encoder"] == "minilm.numpy.v1+top6.heartline.v1" + runtime
     assert "emotion.minilm.v2" in data["model"]["heads"]
 
 

@@ -31,7 +31,7 @@ GOLDEN = {
 
 @pytest.fixture(scope="module")
 def encoder() -> Encoder:
-    return Encoder()
+    return Encoder(runtime="numpy")
 
 
 def test_matches_reference_vectors(encoder: Encoder) -> None:
@@ -86,7 +86,7 @@ def test_empty_input_gives_empty_matrix(encoder: Encoder) -> None:
 
 
 def test_without_the_tuned_top_pooled_vector_starts_with_sentence_vector() -> None:
-    published = Encoder(tuned=False)
+    published = Encoder(tuned=False, runtime="numpy")
     pooled = published.encode_pooled(["hello there"])
     np.testing.assert_allclose(pooled[0, :DIMENSION], published.encode(["hello there"])[0])
     assert pooled.shape == (1, 2 * DIMENSION)

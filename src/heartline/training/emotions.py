@@ -15,7 +15,7 @@ import numpy as np
 
 from heartline.analysis.emotions import EMOTIONS
 from heartline.errors import InputError
-from heartline.models.encoder import POOLED_DIMENSION, Encoder
+from heartline.models.encoder import NUMPY, POOLED_DIMENSION, Encoder
 from heartline.models.features import ngram_matrix
 from heartline.training.cache import embed_cached
 from heartline.training.fitting import (
@@ -61,7 +61,7 @@ def features(encoder: Encoder, split: Split, cache_dir: Path, label: str) -> np.
 
 def train(data_dir: Path, out_dir: Path, cache_dir: Path) -> dict[str, float]:
     """Fit, tune, save; returns macro-F1 on dev and test and per-label test F1."""
-    encoder = Encoder()
+    encoder = Encoder(runtime=NUMPY)  # heads are fitted on the float32 vectors
     splits = {name: read_split(data_dir / f"{name}.tsv") for name in ("train", "dev", "test")}
     x = {name: features(encoder, s, cache_dir, f"embedding {name}") for name, s in splits.items()}
     weights = fit(x["train"], splits["train"].labels, POOLED_DIMENSION, CONFIG)

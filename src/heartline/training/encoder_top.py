@@ -47,6 +47,7 @@ from heartline.models.encoder import (
     DIMENSION,
     INT4_OFFSET,
     MODEL_NAME,
+    NUMPY,
     TUNED_TOP_FILE,
     Encoder,
     model_dir,
@@ -120,7 +121,7 @@ def train(goemotions_dir: Path, corpus_dir: Path, turns_dir: Path, out_dir: Path
 
     torch.manual_seed(SEED)
     rng = np.random.default_rng(SEED)
-    base = Encoder(tuned=False)
+    base = Encoder(tuned=False, runtime=NUMPY)
     frozen = base.layer_count - TUNED_LAYERS
     emotions = {name: read_split(goemotions_dir / f"{name}.tsv") for name in ("train", "dev")}
     replies = [e for e in read_replies(corpus_dir) if not is_heldout(e.group)]
@@ -146,7 +147,7 @@ def train(goemotions_dir: Path, corpus_dir: Path, turns_dir: Path, out_dir: Path
     path = out_dir / TUNED_TOP_FILE
     _export(model.layer_tensors(), path, range(frozen, base.layer_count))
     sample = emotions["dev"].texts[:AGREEMENT_SAMPLE]
-    exported = Encoder(tuned_top=path).encode_pooled(sample)
+    exported = Encoder(tuned_top=path, runtime=NUMPY).encode_pooled(sample)
     tuned = torch_layers.pooled(model, ge["dev"].states[:AGREEMENT_SAMPLE])
     return {"tuned_layers": TUNED_LAYERS, "goemotions_train": len(ge["train"].states),
             "listener_train": len(replies), "turns_train": len(turns),

@@ -14,7 +14,7 @@ import numpy as np
 
 from heartline.analysis.cues import find_cues, load_cues
 from heartline.analysis.reply import REPLY_EXTRA_FEATURES, REPLY_OUTPUTS, reply_extras
-from heartline.models.encoder import POOLED_DIMENSION, Encoder
+from heartline.models.encoder import NUMPY, POOLED_DIMENSION, Encoder
 from heartline.models.features import ngram_matrix
 from heartline.training.cache import embed_cached
 from heartline.training.corpus import ReplyExample, fold_of, is_heldout, read_replies
@@ -50,7 +50,7 @@ def design(encoder: Encoder, examples: list[ReplyExample], cache_dir: Path) -> n
 
 def train(corpus_dir: Path, out_dir: Path, cache_dir: Path) -> dict[str, float]:
     """Fit on the training groups, report on the held-out groups, save the head."""
-    encoder = Encoder()
+    encoder = Encoder(runtime=NUMPY)  # heads are fitted on the float32 vectors
     examples = read_replies(corpus_dir)
     x = design(encoder, examples, cache_dir)
     y = np.asarray([targets(e) for e in examples], dtype=np.float32)

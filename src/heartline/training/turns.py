@@ -20,7 +20,7 @@ from heartline.analysis.turn import (
     read_cues,
     turn_extras,
 )
-from heartline.models.encoder import POOLED_DIMENSION, Encoder
+from heartline.models.encoder import NUMPY, POOLED_DIMENSION, Encoder
 from heartline.models.features import ngram_matrix, tokens
 from heartline.training.cache import embed_cached
 from heartline.training.corpus import TurnExample, fold_of, is_heldout, read_turns
@@ -52,7 +52,7 @@ def design(encoder: Encoder, examples: list[TurnExample], cache_dir: Path) -> np
 
 
 def train(corpus_dir: Path, out_dir: Path, cache_dir: Path) -> dict[str, float]:
-    encoder = Encoder()
+    encoder = Encoder(runtime=NUMPY)  # heads are fitted on the float32 vectors
     examples = read_turns(corpus_dir)
     x = design(encoder, examples, cache_dir)
     held = np.asarray([is_heldout(e.text) for e in examples])
