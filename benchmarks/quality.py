@@ -12,6 +12,9 @@ Measures, on data never trained on:
   labelling reaches;
 - GoEmotions test: macro-F1 over the 28 labels, predicted labels being the
   names in ``turn.emotions`` (``neutral`` alone when nothing clears a threshold);
+- emotions in everyday shares (``corpus/emotions``, never trained on): the
+  GoEmotions-trained labels on our own registers, macro-F1 over labels with
+  enough turns and how often a shown feeling is one the speaker expressed;
 - the held-out split of ``corpus/turns``: disclosure accuracy, F1 of
   deflection / i_feel / bid, safety precision and recall per class and false
   alarms on safety "none" turns.
@@ -86,6 +89,7 @@ def scores(truth: Sequence[bool], pred: Sequence[bool]) -> Scores:
 
 
 SUMMARY = ("macro_f1", "min_f1", "min_label")
+EVERYDAY_MIN_SUPPORT = 10
 
 
 def fmt(value: float | None, digits: int = 3) -> str:
@@ -173,6 +177,50 @@ def evaluate_goemotions(analyzer: Analyzer, folder: Path) -> dict[str, Any]:
     ])
     return {"texts": len(split.texts), "macro_f1": macro_f1, "min_f1": min_f1,
             "min_f1_label": worst, "labels": {k: s.as_dict() for k, s in per_label.items()}}
+
+
+def read_emotion_turns(folder: Path) -> list[tuple[str, set[str]]]:
+    """Our own sharer turns with the GoEmotions labels their speaker expresses."""
+    import json
+
+    from heartline.analysis.emotions import EMOTIONS
+
+    out = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+            if line.strip():
+                record = json.loads(line)
+                unknown = set(record["emotions"]) - set(EMOTIONS)
+                if unknown:
+                    fail(f"{path}:{number}: unknown emotion {sorted(unknown)[0]!r}")
+                out.append((record["text"], set(record["emotions"])))
+    return out
+
+
+def evaluate_everyday_emotions(analyzer: Analyzer, folder: Path) -> dict[str, Any]:
+    """The GoEmotions-trained emotions on our registers: everyday shares, good news first."""
+    from heartline.analysis.emotions import EMOTIONS
+
+    examples = read_emotion_turns(folder)
+    predicted = [{e.label for e in t.emotions}
+                 for start in range(0, len(examples), CHUNK)
+                 for t in analyzer.turns([text for text, _ in examples[start : start + CHUNK]])]
+    per_label = {label: scores([label in truth for _, truth in examples],
+                               [label in p for p in predicted])
+                 for label in EMOTIONS
+                 if sum(label in truth for _, truth in examples) >= EVERYDAY_MIN_SUPPORT}
+    hit = sum(bool(p & truth) for p, (_, truth) in zip(predicted, examples, strict=True))
+    label_table(f"emotions in everyday shares: {len(examples)} turns", per_label, None)
+    macro_f1, min_f1, worst = macro(per_label)
+    print_table("emotions in everyday shares: summary", [
+        Row(f"macro-F1 ({len(per_label)} labels with {EVERYDAY_MIN_SUPPORT}+ turns)",
+            f"{macro_f1:.3f}"),
+        Row("turns where a shown feeling is one the speaker expressed",
+            f"{hit / len(examples):.3f}"),
+        Row(f"minimum label F1 ({worst})", f"{min_f1:.3f}"),
+    ])
+    return {"turns": len(examples), "macro_f1": macro_f1, "any_right": hit / len(examples),
+            "labels": {k: v.as_dict() for k, v in per_label.items()}}
 
 
 def evaluate_turns(analyzer: Analyzer, folder: Path) -> dict[str, Any]:
@@ -312,6 +360,12 @@ def main() -> None:
         start = time.perf_counter()
         results["goemotions_test"] = evaluate_goemotions(analyzer, args.goemotions)
         timings["goemotions_test"] = time.perf_counter() - start
+
+    everyday = args.corpus / "emotions"
+    if everyday.is_dir():
+        start = time.perf_counter()
+        results["everyday_emotions"] = evaluate_everyday_emotions(analyzer, everyday)
+        timings["everyday_emotions"] = time.perf_counter() - start
 
     start = time.perf_counter()
     results["turns_heldout"] = evaluate_turns(analyzer, turns)
