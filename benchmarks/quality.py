@@ -124,11 +124,10 @@ def analyse_pairs(analyzer: Analyzer, pairs: list[tuple[str, str]]) -> list[Any]
     return out
 
 
-def evaluate_replies(analyzer: Analyzer, examples: list[ReplyExample],
+def evaluate_replies(examples: list[ReplyExample], responses: list[Any],
                      title: str) -> dict[str, Any]:
     from heartline.analysis.results import REPLY_LABELS
 
-    responses = analyse_pairs(analyzer, [(e.context, e.response) for e in examples])
     per_label = {label: scores([label in e.labels for e in examples],
                                [label in r.labels for r in responses])
                  for label in REPLY_LABELS}
@@ -179,37 +178,20 @@ def evaluate_goemotions(analyzer: Analyzer, folder: Path) -> dict[str, Any]:
             "min_f1_label": worst, "labels": {k: s.as_dict() for k, s in per_label.items()}}
 
 
-def read_emotion_turns(folder: Path) -> list[tuple[str, set[str]]]:
-    """Our own sharer turns with the GoEmotions labels their speaker expresses."""
-    import json
-
-    from heartline.analysis.emotions import EMOTIONS
-
-    out = []
-    for path in sorted(folder.glob("*.jsonl")):
-        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-            if line.strip():
-                record = json.loads(line)
-                unknown = set(record["emotions"]) - set(EMOTIONS)
-                if unknown:
-                    fail(f"{path}:{number}: unknown emotion {sorted(unknown)[0]!r}")
-                out.append((record["text"], set(record["emotions"])))
-    return out
-
-
 def evaluate_everyday_emotions(analyzer: Analyzer, folder: Path) -> dict[str, Any]:
     """The GoEmotions-trained emotions on our registers: everyday shares, good news first."""
     from heartline.analysis.emotions import EMOTIONS
+    from heartline.training.corpus import read_emotion_turns
 
     examples = read_emotion_turns(folder)
     predicted = [{e.label for e in t.emotions}
                  for start in range(0, len(examples), CHUNK)
-                 for t in analyzer.turns([text for text, _ in examples[start : start + CHUNK]])]
-    per_label = {label: scores([label in truth for _, truth in examples],
+                 for t in analyzer.turns([e.text for e in examples[start : start + CHUNK]])]
+    per_label = {label: scores([label in e.emotions for e in examples],
                                [label in p for p in predicted])
                  for label in EMOTIONS
-                 if sum(label in truth for _, truth in examples) >= EVERYDAY_MIN_SUPPORT}
-    hit = sum(bool(p & truth) for p, (_, truth) in zip(predicted, examples, strict=True))
+                 if sum(label in e.emotions for e in examples) >= EVERYDAY_MIN_SUPPORT}
+    hit = sum(bool(p & e.emotions) for p, e in zip(predicted, examples, strict=True))
     label_table(f"emotions in everyday shares: {len(examples)} turns", per_label, None)
     macro_f1, min_f1, worst = macro(per_label)
     print_table("emotions in everyday shares: summary", [
@@ -274,12 +256,13 @@ def key(e: ReplyExample) -> tuple[str, str, str]:
     return e.group, e.context, e.response
 
 
-def evaluate_agreement(analyzer: Analyzer, folder: Path,
-                       heldout: list[ReplyExample]) -> dict[str, Any]:
+def evaluate_agreement(folder: Path, heldout: list[ReplyExample],
+                       responses: list[Any]) -> dict[str, Any]:
     """Second annotators and heartline, each against the corpus labels of the same replies."""
     from heartline.training.corpus import read_reply_file
 
     gold = {key(e): e for e in heldout}
+    analysed = {key(e): r for e, r in zip(heldout, responses, strict=True)}
     annotators = {path.stem: read_reply_file(path) for path in sorted(folder.glob("*.jsonl"))}
     rows, out = [], {}
     for name, items in annotators.items():
@@ -287,9 +270,8 @@ def evaluate_agreement(analyzer: Analyzer, folder: Path,
         if stray:
             fail(f"{folder / name}.jsonl: {stray} replies are not in the held-out split")
         truth = label_sets([gold[key(e)] for e in items])
-        responses = analyse_pairs(analyzer, [(e.context, e.response) for e in items])
         ours = [frozenset(r.labels) | {field for field, flag in FLAGS if flag in r.flag_names}
-                for r in responses]
+                for r in (analysed[key(e)] for e in items)]
         theirs, mine = agreement(truth, label_sets(items)), agreement(truth, ours)
         out[name] = {"replies": len(items), "annotator": dict(zip(SUMMARY, theirs, strict=True)),
                      "heartline": dict(zip(SUMMARY, mine, strict=True))}
@@ -337,18 +319,19 @@ def main() -> None:
     heldout = [e for e in read_replies(listener) if is_heldout(e.group)]
     if not heldout:
         fail(f"no held-out replies in {listener}")
-    results["listener_heldout"] = evaluate_replies(analyzer, heldout, "listener held-out")
+    held_responses = analyse_pairs(analyzer, [(e.context, e.response) for e in heldout])
+    results["listener_heldout"] = evaluate_replies(heldout, held_responses, "listener held-out")
     timings["listener_heldout"] = time.perf_counter() - start
 
     second = args.corpus / "agreement"
     if second.is_dir():
-        results["annotator_agreement"] = evaluate_agreement(analyzer, second, heldout)
+        results["annotator_agreement"] = evaluate_agreement(second, heldout, held_responses)
     evaluation = args.corpus / "evaluation"
     independent = read_replies(evaluation) if evaluation.is_dir() else []
     if independent:
         start = time.perf_counter()
-        results["independent_set"] = evaluate_replies(analyzer, independent,
-                                                       "independent set")
+        responses = analyse_pairs(analyzer, [(e.context, e.response) for e in independent])
+        results["independent_set"] = evaluate_replies(independent, responses, "independent set")
         timings["independent_set"] = time.perf_counter() - start
     else:
         console.print(f"independent set: skipped, no *.jsonl in {evaluation}")

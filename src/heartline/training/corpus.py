@@ -13,12 +13,14 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from heartline.analysis.emotions import EMOTIONS
 from heartline.analysis.results import REPLY_LABELS
 from heartline.errors import InputError
 
 HELDOUT_BUCKETS = 5
 FOLDS = 5
 REPLY_FIELDS = ("group", "context", "response", "labels", "turning_away", "defensive")
+EMOTION_FIELDS = ("text", "emotions")
 TURN_FIELDS = ("text", "disclosure", "deflection", "i_feel", "bid", "safety")
 
 
@@ -31,6 +33,13 @@ class ReplyExample:
     labels: frozenset[str]
     turning_away: bool
     defensive: bool
+
+
+@dataclass(frozen=True)
+class EmotionExample:
+    text: str
+    register: str
+    emotions: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,20 @@ def read_reply_file(path: Path) -> list[ReplyExample]:
         examples.append(ReplyExample(
             r["group"], r.get("register", ""), r["context"], r["response"],
             frozenset(r["labels"]), bool(r["turning_away"]), bool(r["defensive"])))
+    return examples
+
+
+def read_emotion_turns(folder: Path) -> list[EmotionExample]:
+    """Everyday sharer turns with the GoEmotions labels their speaker expresses, checked."""
+    examples = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for number, r in _records(path, EMOTION_FIELDS):
+            unknown = set(r["emotions"]) - set(EMOTIONS)
+            if unknown:
+                raise InputError(f"unknown emotion {sorted(unknown)[0]!r}", source=str(path),
+                                 line=number)
+            examples.append(EmotionExample(r["text"], r.get("register", ""),
+                                           frozenset(r["emotions"])))
     return examples
 
 
