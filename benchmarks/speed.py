@@ -68,8 +68,6 @@ from _common import (
 TARGET_P95_MS = 15.0
 TARGET_REPLIES_PER_S = 400.0
 TARGET_HELP_S = 0.3
-# MiniLM's feed-forward layer widens each token to four times the model width.
-FEED_FORWARD = 1536
 WARMUP = 20
 SEED = 0
 
@@ -106,16 +104,16 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def encoder_flops(tokens: float, layers: int) -> float:
+def encoder_flops(encoder: Any, tokens: float) -> float:
     """Multiply-adds ×2 of one text's pass: QKV, output and feed-forward products plus attention."""
     from heartline.models.encoder import DIMENSION
 
-    dense = tokens * (4 * DIMENSION * DIMENSION + 2 * DIMENSION * FEED_FORWARD)
+    dense = tokens * (4 * DIMENSION * DIMENSION + 2 * DIMENSION * encoder.feed_forward_width)
     attention = 2 * tokens * tokens * DIMENSION
-    return 2.0 * layers * (dense + attention)
+    return 2.0 * encoder.layer_count * (dense + attention)
 
 
-def dense_gflops(rows: int, repeats: int = 300) -> float:
+def dense_gflops(rows: int, width: int, repeats: int = 300) -> float:
     """The rate BLAS reaches on the encoder's feed-forward product with ``rows`` token rows."""
     import numpy as np
 
@@ -123,13 +121,13 @@ def dense_gflops(rows: int, repeats: int = 300) -> float:
 
     rng = np.random.default_rng(SEED)
     x = rng.random((rows, DIMENSION), dtype=np.float32)
-    w = rng.random((DIMENSION, FEED_FORWARD), dtype=np.float32)
+    w = rng.random((DIMENSION, width), dtype=np.float32)
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
         x @ w
         times.append(time.perf_counter() - start)
-    return 2.0 * rows * DIMENSION * FEED_FORWARD / median(times) / 1e9
+    return 2.0 * rows * DIMENSION * width / median(times) / 1e9
 
 
 def token_count(encoder: Any, text: str) -> int:
@@ -158,8 +156,9 @@ def child_single(n: int) -> dict[str, Any]:
     tokens = [token_count(encoder, c) + token_count(encoder, r) for c, r in pairs[:n]]
     floor = {}
     for name, rows in (("median", median(tokens)), ("p95", percentile(tokens, 95))):
-        rate = dense_gflops(round(rows))  # longer texts fill the BLAS kernels better
-        floor[name] = (rows, rate, encoder_flops(rows, encoder.layer_count) / rate / 1e6)
+        # longer texts fill the BLAS kernels better
+        rate = dense_gflops(round(rows), encoder.feed_forward_width)
+        floor[name] = (rows, rate, encoder_flops(encoder, rows) / rate / 1e6)
     return {"runtime": encoder.runtime, "pairs": n, "median_ms": median(times),
             "p95_ms": percentile(times, 95),
             "max_ms": max(times), "live_median_ms": median(live),
@@ -198,8 +197,8 @@ def child_batch(n: int, rounds: int) -> dict[str, Any]:
 def batch_floor(encoder: Any, pairs: list[tuple[str, str]], chunk_rows: int) -> dict[str, Any]:
     """The most replies/s the distinct texts' dense work allows at the measured BLAS rate."""
     distinct = {t for pair in pairs for t in pair}
-    work = sum(encoder_flops(token_count(encoder, t), encoder.layer_count) for t in distinct)
-    rate = dense_gflops(chunk_rows)
+    work = sum(encoder_flops(encoder, token_count(encoder, t)) for t in distinct)
+    rate = dense_gflops(chunk_rows, encoder.feed_forward_width)
     return {"dense_gflops": rate, "gflop": work / 1e9,
             "replies_per_s": len(pairs) / (work / rate / 1e9)}
 

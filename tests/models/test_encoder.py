@@ -7,6 +7,7 @@ on hundreds of texts where the reference is installed.
 
 from __future__ import annotations
 
+import json
 import threading
 
 import numpy as np
@@ -111,6 +112,12 @@ def test_token_states_after_all_layers_pool_to_the_sentence_vector(encoder: Enco
     states = encoder.token_states(texts, encoder.layer_count)
     means = np.stack([s.mean(axis=0) / np.linalg.norm(s.mean(axis=0)) for s in states])
     np.testing.assert_allclose(means, encoder.encode(texts), atol=1e-5)
+
+
+def test_shape_figures_are_read_from_the_published_config(encoder: Encoder) -> None:
+    config = json.loads((encoder_module.model_dir() / "config.json").read_text())
+    assert encoder.layer_count == config["num_hidden_layers"]
+    assert encoder.feed_forward_width == config["intermediate_size"]
 
 
 def test_missing_weights_say_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

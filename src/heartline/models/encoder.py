@@ -285,6 +285,11 @@ class Encoder:
     def layer_count(self) -> int:
         return len(self._layers)
 
+    @property
+    def feed_forward_width(self) -> int:
+        """How wide each layer's feed-forward step makes a token; counting work needs it."""
+        return int(self._layers[0].up_w.shape[1])
+
     def encode(self, texts: list[str], *, batch_size: int = DEFAULT_BATCH_SIZE) -> np.ndarray:
         """The sentence vectors, identical to sentence-transformers' output."""
         return self._run(texts, batch_size, self._layers)[:, :DIMENSION]
