@@ -6,8 +6,8 @@ cannot reach a 15 ms p95 for a reply with its share, nor 400 replies/s
 kernels the whole analysis ran 2.5 to 3.5 times faster where first measured
 (494 replies/s against 190, 4.2 ms a reply against 15.3), but only 1.4 to 1.9
 times on an AVX2-only processor without 8-bit dot-product instructions (one
-AMD EPYC host: 123 replies/s against 89, 15.0 ms a reply against 28.7). onnxruntime and onnx together
-add about 105 MiB to an install, so they are an extra
+AMD EPYC host: 123 replies/s against 89, 15.0 ms a reply against 28.7).
+onnxruntime and onnx together add about 105 MiB to an install, so they are an extra
 (``pip install 'heartline[fast]'``), and heartline runs without them.
 
 Nothing new ships: on first use the graph is written from the very weights
