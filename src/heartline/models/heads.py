@@ -42,7 +42,8 @@ class Head:
         self._ngram = tensors["ngram"]
         self._extra = tensors.get("extra")
         self._bias = tensors["bias"]
-        self._hidden = (tensors["hidden_in"], tensors["hidden_bias"], tensors["hidden_out"]) \
+        self._hidden = tuple(tensors[k].astype(np.float32)  # stored in half precision
+                             for k in ("hidden_in", "hidden_bias", "hidden_out")) \
             if "hidden_in" in tensors else None
         self.vector_dim = self._embedding.shape[0]
         self.thresholds: np.ndarray = tensors["threshold"]

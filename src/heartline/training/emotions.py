@@ -31,7 +31,7 @@ from heartline.training.fitting import (
 HEAD_NAME = "emotion.minilm.v2"
 HEAD_FILE = "emotion.safetensors"
 CONFIG = FitConfig(epochs=7, batch_size=256, learning_rate=1e-3, l2=1e-5, l2_ngram=3e-5,
-                   hidden=512, dropout=0.3)
+                   hidden=512, dropout=0.3, seeds=3)
 
 
 @dataclass(frozen=True)
