@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from heartline.analysis.emotions import EMOTIONS
 from heartline.analysis.engine import Analyzer
+from heartline.analysis.safety import check_safety, safety_hits
 from heartline.analysis.stated_feelings import stated_feelings
 from heartline.errors import ModelNotFoundError
 from heartline.models.encoder import Encoder
@@ -107,10 +108,20 @@ def test_harm_said_without_the_usual_words_is_caught_and_look_alikes_are_not(
         analyzer: Analyzer, text: str, safety: str) -> None:
     """Someone else's partner, hands on a throat, "not wanting to exist": cues, not luck.
 
-    Idioms with a violent verb ("hit the roof") are guarded, so only a very
-    sure head can raise the alarm on them.
+    Idioms with a violent verb ("hit the roof") are guarded, so the head
+    alone cannot raise the alarm on them.
     """
     assert analyzer.turn(text).safety == safety
+
+
+def test_beside_a_figure_of_speech_only_a_cue_raises_the_alarm() -> None:
+    sure = {"self_harm": 0.0, "abuse": 1.0, "crisis": 0.0}
+    cutoffs = dict.fromkeys(sure, 0.5)
+    assert check_safety([], False, sure, cutoffs).label == "abuse"
+    assert check_safety([], True, sure, cutoffs).label == "none"
+    hits, guarded = safety_hits("My coach pushed me to enter. Then he hit me after the race.")
+    assert guarded
+    assert check_safety(hits, guarded, sure, cutoffs).label == "abuse"
 
 
 def test_emotions_use_goemotions_names_with_feeling_words(analyzer: Analyzer) -> None:

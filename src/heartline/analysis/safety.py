@@ -4,8 +4,9 @@ Three signs switch the product from coaching to help: ``self_harm``,
 ``abuse`` and ``crisis``. Phrase cues catch the plain ways people say these
 things; the trained head catches the indirect ways ("everyone would be fine
 without me"). Figures of speech are common in everyday talk ("this commute is
-killing me"), so guard cues cancel any cue they overlap, and the head needs
-more confidence when a guard is present.
+killing me"), so guard cues cancel any cue they overlap, and beside one the
+head alone raises no alarm: it learns the words of danger talk as well as
+their sense, and scored "my sister's boyfriend hits the gym" 0.99 abuse.
 """
 
 from __future__ import annotations
@@ -22,12 +23,9 @@ GUARD = "guard"
 # is being talked about is still abuse, and the writer still deserves help.
 PAST_GUARD = "guard_past"
 GUARDS = {GUARD: frozenset(SAFETY_LABELS), PAST_GUARD: frozenset({"self_harm", "crisis"})}
-# Without a cue the head alone needs this much, and more beside a figure of
-# speech. On the held-out turns, 0.7 and 0.3 (from 0.6 and 0.2) took false
-# alarms from 9 to 3 of 321 for 3 more missed of 87: its scores on ordinary
-# hurt ("she hurt me so much when she left") sit between 0.6 and 0.7.
+# Without a cue the head alone needs this much. On the held-out turns, 0.7
+# (from 0.6) took false alarms from 9 to 3 of 321 for 3 more missed of 87.
 HEAD_ONLY_MIN = 0.7
-GUARDED_MARGIN = 0.3
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
 
@@ -60,11 +58,10 @@ def check_safety(alarms: list[CueHit], guarded: bool, head_scores: dict[str, flo
 
     ``alarms`` and ``guarded`` are what ``safety_hits`` found in the text.
     """
-    margin = GUARDED_MARGIN if guarded else 0.0
     for label in SAFETY_LABELS:
         cue_hits = tuple(h for h in alarms if h.label == label)
-        needed = max(HEAD_ONLY_MIN, thresholds.get(label, 1.0)) + margin
-        confident = head_scores.get(label, 0.0) >= min(0.99, needed)
+        needed = max(HEAD_ONLY_MIN, thresholds.get(label, 1.0))
+        confident = not guarded and head_scores.get(label, 0.0) >= needed
         if cue_hits or confident:
             return SafetyCheck(label, cue_hits)
     return SafetyCheck("none", ())
