@@ -87,9 +87,10 @@ def fit(x: np.ndarray, y: np.ndarray, vector_dim: int, config: FitConfig) -> Wei
     """Weights minimising cross-entropy plus L2 on (n × features) ``x``.
 
     With ``config.seeds`` above one, that many fits from successive seeds are
-    merged into one head whose logits are their mean. A head with a hidden
-    layer lands somewhere different from each seed, and on rare labels that
-    decides whether a threshold tuned on dev holds on test.
+    merged into one head whose logits are their mean. Each seed lands
+    somewhere different (a hidden layer always does; a linear head does when
+    its penalty is light), and on rare labels that decides whether a threshold
+    tuned on data it did not see holds on new data.
     """
     fits = [_fit_seed(x, y, vector_dim, config, SEED + i) for i in range(config.seeds)]
     return fits[0] if len(fits) == 1 else _mean_of(fits)
