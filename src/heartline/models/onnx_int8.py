@@ -15,7 +15,7 @@ the numpy encoder holds (published bottom, heartline's tuned top), quantized
 per output channel, and cached under the user cache folder by the encoder's
 fingerprint. The vectors move a little (cosine of the mean half to float32
 about 0.995); the heads, fitted on float32 vectors, score the same on them
-(listener held-out macro-F1 0.844 against 0.846), so one set of heads serves
+(listener held-out macro-F1 0.845 against 0.846), so one set of heads serves
 both.
 """
 
@@ -36,7 +36,7 @@ import numpy as np
 if TYPE_CHECKING:
     from heartline.models.encoder import _Layer
 
-FORMAT = "int8.v1"
+FORMAT = "int8.v2"
 _OPSET = 17
 _NEG = -1e9
 
@@ -80,10 +80,15 @@ class _Graph:
                        axis=-1, epsilon=1e-12)
 
     def gelu(self, x: str) -> str:
-        """Exact GELU, with erf, as the published model and the numpy encoder use."""
-        inner = self.op("Erf", self.op("Mul", x, self.const(1.0 / np.sqrt(2.0))))
-        return self.op("Mul", self.op("Mul", x, self.const(0.5)),
-                       self.op("Add", inner, self.const(1.0)))
+        """Exact GELU, with erf, as the published model and the numpy encoder use.
+
+        Written in the very form onnxruntime recognises (x·(1 + erf(x/√2))·0.5),
+        so it runs as one fused kernel: a fifth of an int8 pass went on the five
+        separate steps.
+        """
+        inner = self.op("Erf", self.op("Div", x, self.const(np.sqrt(2.0))))
+        return self.op("Mul", self.op("Mul", x, self.op("Add", inner, self.const(1.0))),
+                       self.const(0.5))
 
 
 def _layer(g: _Graph, x: str, bias: str, shape: str, layer: _Layer, heads: int) -> str:
@@ -187,8 +192,11 @@ class Int8Features:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1  # onnxruntime ignores OMP_NUM_THREADS
         options.inter_op_num_threads = 1
+        # Its fused add-and-normalise kernel ran slower than the two steps apart
+        # (4.1 against 3.4 ms a 32-token text, onnxruntime 1.32, AMD EPYC).
         self._session = onnxruntime.InferenceSession(
-            str(path), options, providers=["CPUExecutionProvider"])
+            str(path), options, providers=["CPUExecutionProvider"],
+            disabled_optimizers=["SkipLayerNormFusion"])
         self._threads = max(1, threads)
 
     def pooled(self, ids_list: list[list[int]]) -> np.ndarray:
