@@ -45,7 +45,7 @@ from heartline.analysis.results import (
 from heartline.analysis.suggestion import suggest_reply
 from heartline.analysis.turn import turn_cue_labels
 from heartline.models.encoder import DIMENSION
-from heartline.models.features import tokens
+from heartline.models.features import Token, tokens
 from heartline.models.heads import Head, HeadInput
 
 REPLY_OUTPUTS: tuple[str, ...] = (*REPLY_LABELS, "turning_away", "defensive")
@@ -92,14 +92,14 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(a[:DIMENSION] @ b[:DIMENSION])
 
 
-def reply_extras(context: str, context_vector: np.ndarray, text: str, vector: np.ndarray,
-                 hits: list[CueHit]) -> np.ndarray:
+def reply_extras(context: str, context_vector: np.ndarray, toks: list[Token],
+                 vector: np.ndarray, hits: list[CueHit]) -> np.ndarray:
     """Cue indicators plus what the head needs to know about the context."""
     context_cues = turn_cue_labels(context)
     values = cue_vector(hits, REPLY_CUE_LABELS)
     values += [
         similarity(context_vector, vector),
-        math.log1p(len(tokens(text))),
+        math.log1p(len(toks)),
         1.0 if "bid" in context_cues else 0.0,
         1.0 if "complaint" in context_cues else 0.0,
     ]
@@ -193,8 +193,9 @@ def analyze_reply_with(item: ReplyInput, head: Head, state: ExchangeState,
                        model: ModelInfo) -> ReplyAnalysis:
     """Analyse a reply whose vectors are computed; ``state`` is the talk so far."""
     hits = find_cues(item.text, load_cues("reply_cues.toml"))
-    extras = reply_extras(item.context.text, item.context_vector, item.text, item.vector, hits)
-    head_input = HeadInput(item.vector, tokens(item.text), extras)
+    toks = tokens(item.text)
+    extras = reply_extras(item.context.text, item.context_vector, toks, item.vector, hits)
+    head_input = HeadInput(item.vector, toks, extras)
     p = head.probabilities(head_input)
     probs = dict(zip(REPLY_OUTPUTS, p.tolist(), strict=True))
     cutoffs = dict(zip(REPLY_OUTPUTS, head.thresholds.tolist(), strict=True))

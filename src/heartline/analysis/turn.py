@@ -120,7 +120,7 @@ def analyze_turn_with(text: str, vector: np.ndarray, heads: TurnHeads,
     toks = tokens(text)
     cues = read_cues(text)
     item = HeadInput(vector, toks, turn_extras(cues, toks))
-    emotions, undertone = _emotions(heads.emotion, HeadInput(vector, toks), text)
+    emotions, undertone = _emotions(heads.emotion, item, text)  # it reads no extras
     signals = dict(zip(TURN_SIGNALS, heads.signals.probabilities(item).tolist(), strict=True))
     cutoffs = dict(zip(TURN_SIGNALS, heads.signals.thresholds.tolist(), strict=True))
     cue_labels = cues.labels

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -22,11 +23,26 @@ from heartline.models.features import Token, ngram_features
 
 @dataclass(frozen=True)
 class HeadInput:
-    """What a head reads for one text."""
+    """What a head reads for one text.
+
+    A turn is read by three heads and a reply's spans ask for its n-grams
+    again, so the n-grams are worked out once per text, on first use.
+    """
 
     vector: np.ndarray
     toks: list[Token]
     extra: np.ndarray | None = None
+
+    @cached_property
+    def ngrams(self) -> list[tuple[int, int, int]]:
+        return ngram_features(self.toks)
+
+    @cached_property
+    def ngram_counts(self) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct buckets in increasing order and their log1p counts, as a
+        bincount over all HASH_SIZE buckets would give, without allocating it."""
+        buckets, counts = np.unique([b for b, _, _ in self.ngrams], return_counts=True)
+        return buckets.astype(np.intp), np.log1p(counts.astype(np.float32))
 
 
 class Head:
@@ -70,12 +86,9 @@ class Head:
         if self._hidden is not None:
             hidden_in, hidden_bias, hidden_out = self._hidden
             out = out + np.maximum(vector @ hidden_in + hidden_bias, 0) @ hidden_out
-        buckets = [b for b, _, _ in ngram_features(item.toks)]
-        if buckets:
-            # The distinct buckets in increasing order, as a bincount over all
-            # HASH_SIZE buckets would give, without allocating and scanning it.
-            nz, counts = np.unique(buckets, return_counts=True)
-            out = out + np.log1p(counts.astype(np.float32)) @ self._ngram[nz]
+        if item.ngrams:
+            buckets, weights = item.ngram_counts
+            out = out + weights @ self._ngram[buckets]
         if self._extra is not None and item.extra is not None:
             out = out + item.extra @ self._extra
         return out
@@ -91,7 +104,7 @@ class Head:
         """Character span of the n-gram that most raised ``label``, if any did."""
         column = self._ngram[:, self.labels.index(label)]
         best: tuple[float, int, int] | None = None
-        for bucket, start, end in ngram_features(item.toks):
+        for bucket, start, end in item.ngrams:
             weight = float(column[bucket])
             if weight > 0 and (best is None or weight > best[0]):
                 best = (weight, start, end)

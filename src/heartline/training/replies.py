@@ -15,7 +15,7 @@ import numpy as np
 from heartline.analysis.cues import find_cues, load_cues
 from heartline.analysis.reply import REPLY_EXTRA_FEATURES, REPLY_OUTPUTS, reply_extras
 from heartline.models.encoder import NUMPY, POOLED_DIMENSION, Encoder
-from heartline.models.features import ngram_matrix
+from heartline.models.features import ngram_matrix, tokens
 from heartline.training.cache import embed_cached
 from heartline.training.corpus import ReplyExample, fold_of, is_heldout, read_replies
 from heartline.training.fitting import (
@@ -50,7 +50,7 @@ def design(encoder: Encoder, examples: list[ReplyExample], cache_dir: Path) -> n
     replies = embed_cached(encoder, [e.response for e in examples], cache_dir, label="replies")
     cues = load_cues("reply_cues.toml")
     extras = np.stack([
-        reply_extras(e.context, c, e.response, r, find_cues(e.response, cues))
+        reply_extras(e.context, c, tokens(e.response), r, find_cues(e.response, cues))
         for e, c, r in zip(examples, contexts, replies, strict=True)])
     return np.hstack([replies, ngram_matrix([e.response for e in examples]), extras])
 
