@@ -4,7 +4,8 @@ Measures, on data never trained on:
 - listener reply labels on the held-out split of ``corpus/listener``: per-label
   precision / recall / F1, macro-F1 over the twelve labels, the weakest label,
   and the ``turning_away`` / ``defensiveness`` flags;
-- the same on the independent set ``corpus/evaluation`` when it exists;
+- the same on the independent set ``corpus/evaluation`` when it exists, all its
+  files together and then each file;
 - annotator agreement, when ``corpus/agreement`` holds second annotations of
   held-out replies: each second annotator against the corpus labels, the
   annotators against each other, and heartline against the corpus labels on
@@ -124,13 +125,17 @@ def analyse_pairs(analyzer: Analyzer, pairs: list[tuple[str, str]]) -> list[Any]
     return out
 
 
-def evaluate_replies(examples: list[ReplyExample], responses: list[Any],
-                     title: str) -> dict[str, Any]:
+def label_scores(examples: list[ReplyExample], responses: list[Any]) -> dict[str, Scores]:
     from heartline.analysis.results import REPLY_LABELS
 
-    per_label = {label: scores([label in e.labels for e in examples],
-                               [label in r.labels for r in responses])
-                 for label in REPLY_LABELS}
+    return {label: scores([label in e.labels for e in examples],
+                          [label in r.labels for r in responses])
+            for label in REPLY_LABELS}
+
+
+def evaluate_replies(examples: list[ReplyExample], responses: list[Any],
+                     title: str) -> dict[str, Any]:
+    per_label = label_scores(examples, responses)
     flags = {field: scores([getattr(e, field) for e in examples],
                            [flag in r.flag_names for r in responses])
              for field, flag in FLAGS}
@@ -290,6 +295,30 @@ def evaluate_agreement(folder: Path, heldout: list[ReplyExample],
     return out
 
 
+def evaluate_independent(analyzer: Analyzer, folder: Path) -> dict[str, Any] | None:
+    """The never-trained-on replies of ``corpus/evaluation``: all together, then each file,
+    since each file was written to its own brief and their figures move differently."""
+    from heartline.training.corpus import read_reply_file
+
+    files = {p.stem: read_reply_file(p) for p in sorted(folder.glob("*.jsonl"))} \
+        if folder.is_dir() else {}
+    examples = [e for part in files.values() for e in part]
+    if not examples:
+        console.print(f"independent set: skipped, no *.jsonl in {folder}")
+        return None
+    responses = analyse_pairs(analyzer, [(e.context, e.response) for e in examples])
+    result = evaluate_replies(examples, responses, "independent set")
+    result["by_file"], rows, start = {}, [], 0
+    for name, part in files.items():
+        summary = macro(label_scores(part, responses[start : start + len(part)]))
+        start += len(part)
+        result["by_file"][name] = {"examples": len(part), "macro_f1": summary[0],
+                                   "min_f1": summary[1], "min_f1_label": summary[2]}
+        rows.append(Row(f"{name} ({len(part)} replies)", fmt3(summary)))
+    print_table("independent set by file: macro-F1 / weakest label", rows)
+    return result
+
+
 def fmt3(summary: tuple[float, float, str]) -> str:
     return f"{summary[0]:.3f} / {summary[1]:.3f} ({summary[2]})"
 
@@ -326,16 +355,9 @@ def main() -> None:
     second = args.corpus / "agreement"
     if second.is_dir():
         results["annotator_agreement"] = evaluate_agreement(second, heldout, held_responses)
-    evaluation = args.corpus / "evaluation"
-    independent = read_replies(evaluation) if evaluation.is_dir() else []
-    if independent:
-        start = time.perf_counter()
-        responses = analyse_pairs(analyzer, [(e.context, e.response) for e in independent])
-        results["independent_set"] = evaluate_replies(independent, responses, "independent set")
-        timings["independent_set"] = time.perf_counter() - start
-    else:
-        console.print(f"independent set: skipped, no *.jsonl in {evaluation}")
-        results["independent_set"] = None
+    start = time.perf_counter()
+    results["independent_set"] = evaluate_independent(analyzer, args.corpus / "evaluation")
+    timings["independent_set"] = time.perf_counter() - start
 
     if args.no_goemotions:
         results["goemotions_test"] = None
