@@ -83,7 +83,7 @@ class _Graph:
         """Exact GELU, with erf, as the published model and the numpy encoder use.
 
         Written in the very form onnxruntime recognises (x·(1 + erf(x/√2))·0.5),
-        so it runs as one fused kernel: a fifth of an int8 pass went on the five
+        so it runs as one fused kernel: about a sixth of an int8 pass went on the five
         separate steps.
         """
         inner = self.op("Erf", self.op("Div", x, self.const(np.sqrt(2.0))))
